@@ -1,0 +1,49 @@
+# Two commands on a fresh machine with Python 3.11+ and make:
+#   make run    set up .venv, run the pipeline on seeds/ into data/processed/, execute the notebooks
+#   make test   set up .venv, run the whole test suite
+# Run the collection on your own report:  make run REPORT=path/to/report.txt  (outputs in out/<name>/)
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+REPORT ?=
+
+.PHONY: run test setup pipeline notebooks book bench lint clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements-lock.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "policytext needs Python 3.11 or newer (set PYTHON=...)")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip setuptools wheel
+	$(PY) -m pip install --quiet -c requirements-lock.txt -e '.[notebooks,dev]'
+	touch $(STAMP)
+
+ifeq ($(REPORT),)
+run: pipeline notebooks
+else
+run: setup
+	$(PY) tools/run_collection.py "$(REPORT)"
+endif
+
+pipeline: $(STAMP)
+	$(PY) -m policytext run seeds/ --out data/processed
+
+notebooks: $(STAMP)
+	$(PY) tools/execute_notebooks.py notebooks/*.ipynb notebooks/solutions/*.ipynb
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+book: $(STAMP)
+	$(PY) tools/build_book.py
+
+bench: $(STAMP)
+	$(PY) benchmarks/run_all.py
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check lib tests tools benchmarks
+
+clean:
+	rm -rf $(VENV) _book out tests/_artifacts

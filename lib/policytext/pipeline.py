@@ -1,0 +1,122 @@
+"""From a `Report` to the files the CLI writes: every table, written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .report import Report
+
+__all__ = ["report_tables", "write_report", "corpus_rows", "write_corpus", "CSV_ENCODING"]
+
+#: UTF-8 with BOM, so that Excel shows Chinese correctly when a reader double-clicks a CSV.
+CSV_ENCODING = "utf-8-sig"
+
+
+def report_tables(report: Report) -> dict[str, object]:
+    """Every output of one report, keyed by file name, computed fully in memory.
+
+    Computing everything before writing anything is what guarantees that a
+    failure part-way leaves no partial output behind.
+    """
+    from .tracking import targets_table
+    from .words import word_frequencies
+
+    return {
+        "clean.txt": report.text + "\n",
+        "metadata.json": report.metadata.to_dict(),
+        "removed.csv": report.removed,
+        "sections.csv": report.sections,
+        "sentences.csv": report.sentences,
+        "indicators.csv": _listless(report.indicators),
+        "deadlines.csv": _listless(report.deadlines),
+        "targets.csv": targets_table(report),
+        "word_freq.csv": word_frequencies(report),
+    }
+
+
+def _listless(frame: pd.DataFrame) -> pd.DataFrame:
+    """Lists in cells become ';'-joined strings, so CSV cells stay readable and stable."""
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].map(lambda v: isinstance(v, (list, tuple))).any():
+            out[col] = out[col].map(
+                lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple)) else v
+            )
+    return out
+
+
+def _write_one(path: Path, content: object) -> None:
+    if isinstance(content, pd.DataFrame):
+        content.to_csv(path, index=False, encoding=CSV_ENCODING, lineterminator="\n")
+    elif isinstance(content, dict):
+        path.write_text(
+            json.dumps(content, ensure_ascii=False, indent=2, sort_keys=False) + "\n",
+            encoding="utf-8",
+        )
+    else:
+        path.write_text(str(content), encoding="utf-8")
+
+
+def write_report(report: Report, out_dir: str | os.PathLike[str], *, tables=None) -> Path:
+    """Write all tables of `report` into ``out_dir/<report-id>/`` atomically.
+
+    The files are first written into a temporary sibling folder which then
+    replaces the final one in a single rename, so readers never see a half
+    written report folder.
+    """
+    tables = report_tables(report) if tables is None else tables
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    final = out_dir / report.report_id
+    staging = Path(tempfile.mkdtemp(prefix=f".{report.report_id}.", dir=out_dir))
+    os.chmod(staging, 0o755)  # mkdtemp makes it private; the result is for readers
+    try:
+        for name, content in tables.items():
+            _write_one(staging / name, content)
+        if final.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{report.report_id}.old.", dir=out_dir))
+            os.replace(final, old / "x")
+            os.replace(staging, final)
+            shutil.rmtree(old)
+        else:
+            os.replace(staging, final)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return final
+
+
+def corpus_rows(report: Report, tables: dict[str, object] | None = None) -> dict[str, pd.DataFrame]:
+    """The rows one report contributes to the corpus tables, each with a leading report_id."""
+    tables = report_tables(report) if tables is None else tables
+    rid = report.report_id
+    frames = {"metadata": pd.DataFrame([tables["metadata.json"]])}
+    for name in ("sections", "indicators", "targets", "word_freq"):
+        frames[name] = tables[f"{name}.csv"]
+    return {name: frame.assign(report_id=rid)[["report_id", *frame.columns]]
+            for name, frame in frames.items()}
+
+
+def write_corpus(rows: list[dict[str, pd.DataFrame]], out_dir: str | os.PathLike[str]) -> Path:
+    """Stack the per-report rows into ``out_dir/corpus/*.csv`` (and tracking.csv when it applies)."""
+    from .corpus import CORPUS_TABLES, stack_tables
+    from .tracking import tracking_from_corpus
+
+    tables = {f"{name}.csv": stack_tables([r[name] for r in rows]) for name in CORPUS_TABLES}
+    tracking = tracking_from_corpus(tables["targets.csv"], tables["indicators.csv"],
+                                    tables["metadata.csv"])
+    if tracking is not None and len(tracking):
+        tables["tracking.csv"] = tracking
+    corpus_dir = Path(out_dir) / "corpus"
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables.items():
+        tmp = corpus_dir / f".{name}.tmp"
+        _write_one(tmp, frame)
+        os.replace(tmp, corpus_dir / name)
+    return corpus_dir

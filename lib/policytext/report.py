@@ -1,0 +1,112 @@
+"""The `Report` object: one cleaned report and every table derived from it.
+
+Reading and cleaning happen when the report is loaded, so a file that is not a
+report fails at once with a `ReportError`; every later stage (sections,
+sentences, indicators, ...) is computed on first use and cached.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from os import PathLike
+
+import pandas as pd
+
+from .clean import Cleaned, clean_document
+from .io import Document, document_from_string, read_document
+from .metadata import Metadata, read_metadata
+
+__all__ = ["Report", "load_report"]
+
+
+class Report:
+    """A government work report, cleaned, with its analyses computed lazily.
+
+    >>> r = Report.from_text("2019年某市政府工作报告\\n各位代表：\\n一、2018年工作回顾\\n"
+    ...                      "全市生产总值增长7.5%。\\n二、2019年工作安排\\n生产总值增长7%左右。")
+    >>> r.metadata.year
+    2019
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._cleaned: Cleaned = clean_document(document)
+
+    @classmethod
+    def from_text(cls, text: str, *, source: str = "<string>") -> "Report":
+        """Build a report from a string already in memory (a pasted report, a test)."""
+        return cls(document_from_string(text, source=source))
+
+    def __repr__(self) -> str:
+        meta = self.metadata
+        return f"<Report {meta.title or '(untitled)'} · {len(self.text)} chars · {meta.source}>"
+
+    # -- cleaning ---------------------------------------------------------------
+    @property
+    def text(self) -> str:
+        """The cleaned report body; every offset in every table points into it."""
+        return self._cleaned.text
+
+    @property
+    def removed(self) -> pd.DataFrame:
+        """Every input line that cleaning dropped, with its line number and reason."""
+        return self._cleaned.removed
+
+    @property
+    def kept(self) -> pd.DataFrame:
+        """Every input line that cleaning kept, with its line number."""
+        return self._cleaned.kept
+
+    @cached_property
+    def metadata(self) -> Metadata:
+        return read_metadata(self.text, self.document)
+
+    @property
+    def report_id(self) -> str:
+        """A short, file-system safe identifier: see `policytext.ids.report_id`."""
+        from .ids import report_id
+
+        return report_id(self.metadata)
+
+    # -- structure --------------------------------------------------------------
+    @cached_property
+    def sections(self) -> pd.DataFrame:
+        from .structure import find_sections
+
+        return find_sections(self.text)
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        from .structure import split_sentences
+
+        return split_sentences(self.text, self.sections)
+
+    # -- quantities -------------------------------------------------------------
+    @cached_property
+    def indicators(self) -> pd.DataFrame:
+        from .indicators import extract_indicators
+
+        return extract_indicators(self.text, self.sentences, self.sections, year=self.metadata.year)
+
+    @cached_property
+    def deadlines(self) -> pd.DataFrame:
+        from .deadlines import extract_deadlines
+
+        return extract_deadlines(self.text, self.sentences, self.sections, year=self.metadata.year)
+
+    # -- targets ----------------------------------------------------------------
+    @cached_property
+    def targets(self) -> pd.DataFrame:
+        """This year's targets matched to last year's results (see `policytext.tracking`)."""
+        from .tracking import targets_table
+
+        return targets_table(self)
+
+
+def load_report(path: str | PathLike[str]) -> Report:
+    """Read, clean and wrap one report file (text or HTML, any common Chinese encoding).
+
+    Raises `policytext.ReportError` naming the file and the problem when the file
+    cannot be read as a report.
+    """
+    return Report(read_document(path))
