@@ -57,6 +57,10 @@ class Report:
         """Every input line that cleaning kept, with its line number."""
         return self._cleaned.kept
 
+    def rebuild_input(self) -> str:
+        """The decoded input rebuilt from the kept and removed lines: the audit's proof."""
+        return self._cleaned.rebuild()
+
     @cached_property
     def metadata(self) -> Metadata:
         return read_metadata(self.text, self.document)
@@ -77,7 +81,7 @@ class Report:
 
     @cached_property
     def sentences(self) -> pd.DataFrame:
-        from .structure import split_sentences
+        from .sentences import split_sentences
 
         return split_sentences(self.text, self.sections)
 

@@ -1,0 +1,514 @@
+"""Find the report body inside a scraped page, normalise it, and audit every line.
+
+The body runs from the report's title line (``…政府工作报告``) to the last paragraph of
+the speech.  Everything else — login prompts, user statistics, post metadata,
+navigation, footers, a second pasted copy — is dropped, and every input line is
+listed either in ``kept`` or in ``removed`` with a reason from `REASONS`.
+
+The rules come from the genre, not from one website: the title line, the
+``——date在…会议上`` line, the salutation 各位代表, heading numbering (一、 （一） 1.),
+paragraph length and Chinese-character density, the closing call to action
+(``各位代表，…让我们…！``), and generic web chrome (版权所有, 上一篇, 登录 …).
+
+>>> page = "首页 | 新闻\\n2019年某某县政府工作报告\\n——2019年1月10日在某某县第十届人民代表大会第三次会议上\\n" \\
+...        "各位代表:\\n一、2018年工作回顾\\n全县生产总值增长7.5%,经济运行稳中有进。\\n版权所有 某某县人民政府"
+>>> c = clean_document(__import__("policytext.io").io.document_from_string(page))
+>>> print(c.text)
+2019年某某县政府工作报告
+——2019年1月10日在某某县第十届人民代表大会第三次会议上
+各位代表：
+一、2018年工作回顾
+全县生产总值增长7.5%，经济运行稳中有进。
+>>> c.removed[["line_no", "reason"]].values.tolist()
+[[1, 'before report'], [7, 'after report']]
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+
+from .errors import ReportError
+from .io import Document
+from .normalize import CJK, normalize_line
+
+__all__ = ["REASONS", "Cleaned", "clean_document", "title_of"]
+
+#: Why a line was removed.
+REASONS = ("blank", "before report", "after report", "page chrome", "duplicate paste")
+
+
+@dataclass(frozen=True, eq=False)
+class Cleaned:
+    """The cleaned report and its audit.
+
+    ``text``: one paragraph per line, first line the title.  ``kept`` (line_no, line, col)
+    and ``removed`` (line_no, line, reason, col) together hold every input line exactly
+    once; ``line_no`` is 1-based in ``doc.text.split("\\n")``.  A page scraped onto one
+    very long line is cut into pieces at paragraph boundaries; then several rows share a
+    ``line_no`` and ``col`` is each piece's offset in that line (0 otherwise).
+    """
+
+    text: str
+    kept: pd.DataFrame
+    removed: pd.DataFrame
+
+    def rebuild(self) -> str:
+        """The input text, rebuilt from ``kept`` and ``removed`` (the audit's proof)."""
+        rows = pd.concat([self.kept[["line_no", "col", "line"]],
+                          self.removed[["line_no", "col", "line"]]])
+        rows = rows.sort_values(["line_no", "col"], kind="stable")
+        return "\n".join(rows.groupby("line_no", sort=True)["line"].agg("".join))
+
+
+# --- genre signals -------------------------------------------------------------------
+
+_BAO = "[报報]"
+# A title line: optional forum tag [河南] / 【转载】, the title ending in 政府工作报告, and
+# optionally (全文) or a web page's " _ site name" suffix.  No sentence punctuation and
+# no verbs of news headlines (作, 审议, 解读 …) inside.
+_TITLE = re.compile(
+    rf"^(?:(?P<tag>[\[【][^\]】]{{1,12}}[\]】])\s*)?"
+    rf"(?P<title>[^，。：；！？、“”]{{0,60}}?政府工作{_BAO}告)"
+    r"(?P<suffix>\s*（(?:全文|摘要|实录|文字实录|全文实录|图文实录|图文直播|附全文|全文发布)）"
+    r"|\s*(?:[_|｜]|\s[-–—]\s|——(?!\s*(?:\d|[〇○一二]{4})))\s*[^，。]{1,30})?$"
+)
+_NEWS_VERB = re.compile(r"作|审议|審議|听取|聽取|解读|解讀|学习|學習|热议|熱議|图解|圖解|关于|關於|讨论|討論|落实|落實")
+_BREADCRUMB = re.compile(r"[>›»]")
+
+
+def _after_breadcrumb(line: str) -> str:
+    """The last step of a breadcrumb trail (首页 > 政务公开 > 标题)."""
+    parts = _BREADCRUMB.split(line)
+    return parts[-1].lstrip()
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、](?!\d)"
+    r"|（\d{1,2}）|[①-⑳]|第[一二三四五六七八九十]{1,3}(?:部分|章|节|節|篇))"
+)
+_DASHES = re.compile(r"^[—―─\-－]{1,4}")
+_MEETING_TAIL = re.compile(r"在.{2,60}(?:[会會][议議]|大[会會]|[会會])上?）?$")
+_SALUTATION = re.compile(r"^(?:各位代表|各位委员|各位委員|代表们|代表們)")
+_SPEAKER = re.compile(
+    r"(?:总理|總理|省[长長]|市[长長]|[区區][长長]|[县縣][长長]|州[长長]|旗[长長]|盟[长長]|主席|专员|專員)"
+    r"\s*[\u4e00-\u9fff·]{2,4}$"
+)
+_LET_US = re.compile(r"[让讓]我[们們]")
+_CLOSING = re.compile(r"^(?:各位代表|同志们|同志們|代表们|代表們)")
+_APPENDIX = re.compile(r"^(?:附件|附[:：]|附录|附錄|名词解释|名詞解釋|注释|註釋|参考资料)")
+# Sentence-final punctuation; a closing quote or bracket counts only after 。！？
+# (“好”等次 goes on, 他说：“好。” ends).
+_TERMINAL = re.compile(r"(?:[。！？；：…!?;:]|[。！？…!?][”’」』）)])$")
+
+# Chrome that ends the body: after it the report never resumes (forum reply box,
+# footers, "related articles", print/share buttons).
+_HARD_STOP = re.compile(
+    r"您需要登录|登录后才可以|需要登录|立即注册|发表评论|我要评论|网友评论|相关阅读|相关新闻|相关文章"
+    r"|相关链接|相关报道|延伸阅读|推荐阅读|热点推荐|热门文章|上一篇|下一篇|上一条|下一条|版权所有"
+    r"|Copyright|©|ICP备|ICP证|公网安备|网站标识码|主办单位|承办单位|主办[：:]|网站地图|联系我们"
+    r"|关于我们|免责声明|责任编辑|责编[：:]|打印本页|【打印】|关闭窗口|【关闭】|分享到|扫一扫"
+    r"|返回顶部|返回列表|快速回复|Powered by",
+    re.IGNORECASE,
+)
+# Whole lines of soft chrome: forum user statistics and post metadata, pagination,
+# article metadata.  Inside the body they are removed as "page chrome".
+_SOFT_CHROME = re.compile(
+    r"(?:首页|上一页|下一页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|[\d\s]+"
+    r"|[【\[]?\s*(?:字号|字体)[:：]?.*|[大中小](?:\s*[大中小]){2}"
+    r"|[（(【\[]?\s*(?:发布时间|发布日期|时间|日期|来源|作者|编辑|浏览次数|浏览|阅读次数|阅读|点击数|点击"
+    r"|访问量|当前位置|您现在的位置|信息来源|文章来源)[:：].*"
+    r"|(?:主题|帖子|积分|精华|金币|威望|贡献|在线时间|注册时间|最后登录|阅读权限|UID|版主|楼主|沙发|板凳"
+    r"|地板|举报|回复|引用|收藏|点评|使用道具|只看该作者|电梯直达|显示全部楼层|阅读模式|复制链接|设为首页"
+    r"|收藏本站|本版积分规则|客服中心|在线咨询|联系电话|关闭)[:：]?"
+    r"|(?:本帖最后由|发表于|查看[:：]|TA的).*)",
+    re.IGNORECASE,
+)
+_NAV_SPLIT = re.compile(r"[|｜·•/>›»\s]+")
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def title_of(line: str) -> str | None:
+    """The report title in a (normalised) line, without forum tag, breadcrumb or site suffix.
+
+    >>> title_of("[河南] 2019年郑州市惠济区政府工作报告")
+    '2019年郑州市惠济区政府工作报告'
+    >>> title_of("2020年政府工作报告_中国政府网"), title_of("市长作政府工作报告") is None
+    ('2020年政府工作报告', True)
+    """
+    if "政府工作" not in line or len(line) > 200:
+        return None
+    m = _TITLE.match(line) or _TITLE.match(_after_breadcrumb(line))
+    if not m:
+        return None
+    title = _after_breadcrumb(m.group("title")).strip()
+    if _NEWS_VERB.search(title[:-6]) or not title.endswith(("政府工作报告", "政府工作報告")):
+        return None
+    return title
+
+
+def _cjk(text: str) -> int:
+    return len(_CJK_CHAR.findall(text))
+
+
+def _is_meeting(t: str) -> bool:
+    if _DASHES.match(t) and len(t) <= 100 and re.search(r"年|[会會][议議]|大[会會]", t):
+        return True
+    return len(t) <= 80 and bool(_MEETING_TAIL.search(t))
+
+
+def _is_nav(t: str) -> bool:
+    tokens = [tok for tok in _NAV_SPLIT.split(t) if tok]
+    return len(tokens) >= 3 and all(len(tok) <= 8 for tok in tokens) and not re.search("[。！？；]", t)
+
+
+def _classify(t: str) -> str:
+    """One of: blank, title, heading, meeting, salutation, hard, chrome, strong, weak, other."""
+    if not t:
+        return "blank"
+    if title_of(t):
+        return "title"
+    n, cjk = len(t), _cjk(t)
+    if _HEADING.match(t) and cjk >= 1:
+        return "heading"
+    if _is_meeting(t):
+        return "meeting"
+    if _SALUTATION.match(t):
+        return "salutation"
+    # Density: reports are Chinese with many numbers (6.5%，123.4亿元) but few Latin letters.
+    latin = len(_LATIN.findall(t))
+    dense = cjk >= 0.25 * n and latin <= 0.3 * n
+    strong = cjk >= 10 and dense and (bool(_TERMINAL.search(t)) or n >= 40)
+    if _HARD_STOP.search(t) and not (strong and cjk >= 60):
+        return "hard"
+    if cjk < 2 or _SOFT_CHROME.fullmatch(t) or _is_nav(t):
+        return "chrome"
+    if strong:
+        return "strong"
+    if dense and cjk >= 0.4 * n:
+        return "weak"
+    return "other"
+
+
+_BODY = {"heading", "meeting", "salutation", "strong"}
+# How many non-body lines the body may skip over (page chrome between parts of the body);
+# more right after the title, where a forum's user panel can sit between a thread title
+# and the body.
+_MAX_GAP = 12
+_MAX_GAP_AFTER_TITLE = 80
+
+
+def _very_strong(kind: str, t: str) -> bool:
+    return kind in {"heading", "meeting", "salutation"} or (kind == "strong" and _cjk(t) >= 50)
+
+
+def _is_closing(t: str) -> bool:
+    return bool((_CLOSING.match(t) and _LET_US.search(t))
+                or (_LET_US.match(t) and re.search("[！!。]$", t)))
+
+
+# --- one-line pages ------------------------------------------------------------------
+
+_SENT_END = "。！？!?；;：:"
+_MARKER = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
+_AFTER_SENTENCE_MARKER = re.compile(rf"(?<=[{_SENT_END}])[ \t\u3000\xa0]*(?={_MARKER})")
+_BOUNDARIES = (
+    _AFTER_SENTENCE_MARKER,
+    # A second-level heading is never inside a sentence: cut even after a heading
+    # that has no punctuation (三、2022年政府工作任务（一）着力…).
+    re.compile(r"(?<=[\u4e00-\u9fff])(?=（[一二三四五六七八九十]{1,3}）)"),
+    re.compile(r"(?<=[。！？!?\s])(?=各位代表)"),
+    # The salutation right after the speaker's name (…省长 某某某各位代表：).
+    re.compile(r"[长長席理员員]\s?[\u4e00-\u9fff]{2,3}(?=各位代表[、，,：:！!])"),
+    re.compile(
+        r"(?<=[。！？!?])[ \t\u3000\xa0]*(?=[（(【\[]?(?:" + _HARD_STOP.pattern + "))", re.IGNORECASE
+    ),
+    re.compile(r"各位代表(?:[、，,][^：:。！？]{0,10})?[：:][ \t\u3000\xa0]*"),
+)
+# The meeting line, found inside a longer line: it is its own paragraph.
+_MEETING_INLINE = re.compile(
+    r"[—―]{2}\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{0,60}?(?:[会會][议議]|大[会會]|[会會])上[ \t\u3000\xa0]*"
+)
+_TITLE_THEN_MEETING = re.compile(rf"政府工作{_BAO}告[ \t\u3000\xa0]*(?=[—―]{{2}})")
+_WS_RUN = re.compile(r"[ \t\u3000\xa0]{2,}")
+
+
+def _segments(line: str) -> list[tuple[int, str]]:
+    """Cut a line into (col, piece) paragraphs when it holds a whole scraped page."""
+    cuts: set[int] = {m.end() for m in _TITLE_THEN_MEETING.finditer(line)}
+    long_page = len(line) >= 300 and len(_AFTER_SENTENCE_MARKER.findall(line)) >= 2
+    if long_page:
+        for rx in _BOUNDARIES:
+            cuts.update(m.end() for m in rx.finditer(line))
+        for m in _MEETING_INLINE.finditer(line):
+            cuts.update((m.start(), m.end()))
+        for m in _WS_RUN.finditer(line):
+            # Indentation between paragraphs, but not the blank between 省长 and a name.
+            if line[m.start() - 1] not in "长長席理员員":
+                cuts.add(m.end())
+    cuts = sorted(c for c in cuts if 0 < c < len(line))
+    bounds = [0, *cuts, len(line)]
+    return [(a, line[a:b]) for a, b in itertools.pairwise(bounds) if b > a] or [(0, line)]
+
+
+# --- joining lines the page wrapped -------------------------------------------------
+
+# A line ending in one of these cannot end a paragraph: the sentence goes on.  (Only
+# unambiguous ones: 向 ends 取向, 与 ends 参与, 对 ends 应对.)
+_CONTINUES = tuple("，,、（《“的")
+
+
+def _starts_structure(t: str) -> bool:
+    return bool(_HEADING.match(t) or _DASHES.match(t) or _SALUTATION.match(t) or title_of(t))
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width at which a page wrapped its lines, if a clear majority share one."""
+    open_lengths = [len(t) for t in lines if len(t) >= 15 and not _TERMINAL.search(t)]
+    if len(open_lengths) < 5:
+        return None
+    width, count = Counter(open_lengths).most_common(1)[0]
+    return width if count >= 0.3 * len(open_lengths) and count >= 5 else None
+
+
+def _wrapped(a: str, b: str, width: int | None) -> bool:
+    """Does line ``b`` continue the sentence that line ``a`` left unfinished?"""
+    if not a or not b or _starts_structure(b) or _TERMINAL.search(a) or title_of(a):
+        return False
+    if _DASHES.match(a):  # the ——date/meeting line, split before its 会议上
+        return len(b) <= 20 and bool(re.search("[会會]", b))
+    if _HEADING.match(a):
+        return False
+    if a.endswith(_CONTINUES):
+        return True
+    if width and len(a) >= width - 1:
+        return True
+    return len(a) >= 15 and len(b) <= 10 and bool(re.search("[。！？；]$", b)) and "，" in a
+
+
+def _join(a: str, b: str) -> str:
+    if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum():
+        return f"{a} {b}"
+    return a + b
+
+
+# --- the cleaner ---------------------------------------------------------------------
+
+_BLANK = re.compile(r"[\s\u200b-\u200d\u2060\ufeff\u00ad]*")
+
+
+class _Line:
+    """One input line (or one piece of a long line); normalised and classified lazily,
+    because the lines after the report's end need neither (a 20 MB page stays fast)."""
+
+    def __init__(self, line_no: int, col: int, raw: str, whole: bool) -> None:
+        self.line_no, self.col, self.raw, self.whole = line_no, col, raw, whole
+        self.blank = bool(_BLANK.fullmatch(raw))
+
+    @cached_property
+    def norm(self) -> str:
+        return "" if self.blank else normalize_line(self.raw)
+
+    @cached_property
+    def kind(self) -> str:
+        return "blank" if self.blank else _classify(self.norm)
+
+    def may_be_title(self) -> bool:
+        # Every title ends in 报告/報告: skip the regex on all other lines.
+        return not self.blank and "告" in self.raw and self.kind == "title"
+
+
+def clean_document(doc: Document) -> Cleaned:
+    """Find, normalise and audit the report body of a decoded page.
+
+    Raises `ReportError` when the page holds no government work report.
+    """
+    lines = _virtual_lines(doc.text)
+    start, has_title = _find_start(lines, doc.source)
+    last, gap_chrome, dup = _find_end(lines, start)
+    reasons = _reasons(lines, start, last, gap_chrome, dup)
+    kept_idx = [i for i in range(len(lines)) if reasons[i] is None]
+    paragraphs = _paragraphs(lines, kept_idx, start, has_title)
+    _check_genre(lines, kept_idx, has_title, doc.source)
+
+    kept = pd.DataFrame(
+        [(lines[i].line_no, lines[i].raw, lines[i].col) for i in kept_idx],
+        columns=["line_no", "line", "col"],
+    )
+    removed = pd.DataFrame(
+        [(v.line_no, v.raw, r, v.col) for v, r in zip(lines, reasons) if r is not None],
+        columns=["line_no", "line", "reason", "col"],
+    )
+    return Cleaned(text="\n".join(paragraphs), kept=kept, removed=removed)
+
+
+def _virtual_lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    for no, line in enumerate(text.split("\n"), start=1):
+        pieces = _segments(line)
+        for col, piece in pieces:
+            out.append(_Line(no, col, piece, whole=len(pieces) == 1))
+    return out
+
+
+def _next_nonblank(lines: list[_Line], i: int, count: int) -> list[_Line]:
+    found = []
+    for k in range(i + 1, len(lines)):
+        v = lines[k]
+        if v.kind != "blank":
+            found.append(v)
+            if len(found) == count:
+                break
+    return found
+
+
+def _title_score(lines: list[_Line], i: int) -> int:
+    """How much the lines after a title candidate look like the start of a report."""
+    v = lines[i]
+    m = _TITLE.match(v.norm) or _TITLE.match(_after_breadcrumb(v.norm))
+    score = 1
+    if m and m.group("tag"):
+        score -= 1  # a forum thread title; the body usually repeats the title
+    if m and m.group("suffix") and not m.group("suffix").strip().startswith("（"):
+        score -= 1  # a web page's <title>
+    if _BREADCRUMB.search(v.norm):
+        score -= 2
+    ahead = _next_nonblank(lines, i, 6)
+    # The window ends at the next title: the body's own title beats a page headline.
+    nxt = next((k for k, w in enumerate(ahead) if w.kind == "title"), None)
+    ahead = ahead[:nxt] if nxt is not None else ahead
+    signals = {
+        3: any(w.kind == "meeting" for w in ahead),
+        2: any(w.kind == "salutation" for w in ahead),
+        1: any(w.kind == "heading" for w in ahead),
+    }
+    score += sum(points for points, hit in signals.items() if hit)
+    score += any(w.kind == "strong" for w in ahead)
+    score += any(_SPEAKER.search(w.norm) and len(w.norm) <= 40 for w in ahead)
+    return score
+
+
+def _find_start(lines: list[_Line], source: str) -> tuple[int, bool]:
+    titles = [i for i, v in enumerate(lines) if v.may_be_title()]
+    if titles:
+        scores = [(_title_score(lines, i), -i) for i in titles]
+        best = max(scores)
+        return -best[1], True
+    # No title line: start at the meeting line or the salutation, if a body follows.
+    for i, v in enumerate(lines):
+        if v.kind in {"meeting", "salutation"}:
+            return i, False
+    raise ReportError(source, "no government work report found "
+                              "(no title ending in 政府工作报告, no 各位代表 salutation)")
+
+
+def _find_end(lines: list[_Line], start: int) -> tuple[int, set[int], tuple[int, int] | None]:
+    """Last body line, the chrome lines skipped inside the body, and a duplicate copy's span."""
+    title = title_of(lines[start].norm)
+    seen: set[str] = {lines[start].norm}
+    last = start
+    gap: list[int] = []
+    gap_has_chrome = False
+    closing_seen = False
+    chrome_inside: set[int] = set()
+    dup: tuple[int, int] | None = None
+    for i in range(start + 1, len(lines)):
+        v = lines[i]
+        if v.kind == "blank":
+            continue
+        if _repeats(lines, i, title, seen, v):
+            dup = _duplicate_span(lines, i, seen)
+            break
+        if v.kind in {"hard", "title"} or (closing_seen and _APPENDIX.match(v.norm)):
+            break
+        if v.kind in _BODY:
+            if gap_has_chrome and (closing_seen or not _very_strong(v.kind, v.norm)):
+                gap.append(i)
+                if len(gap) > (_MAX_GAP if last > start else _MAX_GAP_AFTER_TITLE):
+                    break
+                continue
+            if gap_has_chrome:
+                chrome_inside.update(gap)
+            last, gap, gap_has_chrome = i, [], False
+            seen.add(v.norm)
+            closing_seen = closing_seen or _is_closing(v.norm)
+            continue
+        gap.append(i)
+        if v.kind == "chrome":
+            gap_has_chrome = True
+            if closing_seen:
+                break
+        if len(gap) > (_MAX_GAP if last > start else _MAX_GAP_AFTER_TITLE):
+            break
+    return last, chrome_inside, dup
+
+
+def _repeats(lines: list[_Line], i: int, title: str | None, seen: set[str], v: _Line) -> bool:
+    """Does line i start a second copy of the report pasted after the first?"""
+    if v.kind == "title" and title_of(v.norm) == title:
+        return any(w.norm in seen for w in _next_nonblank(lines, i, 10) if len(w.norm) >= 8)
+    if v.kind == "meeting" and v.norm in seen:
+        return True
+    return v.kind in _BODY and len(v.norm) >= 30 and v.norm in seen
+
+
+def _duplicate_span(lines: list[_Line], first: int, seen: set[str]) -> tuple[int, int]:
+    end = first
+    for j in range(first, len(lines)):
+        if lines[j].norm in seen or lines[j].kind == "title" and j == first:
+            end = j
+    return first, end
+
+
+def _reasons(lines: list[_Line], start: int, last: int, chrome_inside: set[int],
+             dup: tuple[int, int] | None) -> list[str | None]:
+    reasons: list[str | None] = []
+    for i, v in enumerate(lines):
+        if v.blank:
+            reasons.append("blank")
+        elif i < start:
+            reasons.append("before report")
+        elif i <= last:
+            reasons.append("page chrome" if i in chrome_inside else None)
+        elif dup and dup[0] <= i <= dup[1]:
+            reasons.append("duplicate paste")
+        else:
+            reasons.append("after report")
+    return reasons
+
+
+def _paragraphs(lines: list[_Line], kept_idx: list[int], start: int, has_title: bool) -> list[str]:
+    width = _wrap_width([lines[i].norm for i in kept_idx])
+    paragraphs: list[str] = []
+    prev: _Line | None = None
+    for i in kept_idx:
+        v = lines[i]
+        text = title_of(v.norm) if (i == start and has_title) else v.norm
+        adjacent = (prev is not None and prev.whole and v.whole
+                    and v.line_no == prev.line_no + 1)
+        if paragraphs and adjacent and i != start and _wrapped(paragraphs[-1], text, width):
+            paragraphs[-1] = _join(paragraphs[-1], text)
+        else:
+            paragraphs.append(text)
+        prev = v
+    return paragraphs
+
+
+def _check_genre(lines: list[_Line], kept_idx: list[int], has_title: bool, source: str) -> None:
+    """Refuse pages that only mention a report: the body must look like the speech."""
+    kinds = [lines[i].kind for i in kept_idx]
+    body_chars = sum(_cjk(lines[i].norm) for i in kept_idx)
+    signals = (
+        ("salutation" in kinds)
+        + ("meeting" in kinds)
+        + (kinds.count("heading") >= 2)
+        + any(_is_closing(lines[i].norm) for i in kept_idx)
+        + has_title
+    )
+    if body_chars < 20 or signals < 2:
+        raise ReportError(source, "no government work report found (a title or mention, "
+                                  "but no report body with 各位代表, meeting line or headings)")

@@ -1,0 +1,118 @@
+"""Deadlines of the plan: 4月30日前 / 7月底前 / 上半年 / 年底前 -> dates in the plan year.
+
+A deadline is read only where the report plans (plan part, or a clause worded as a target):
+a date in last year's review (2018年10月) or the speech's own date line is no deadline.
+Each deadline is linked to the clause it governs (its ``task``) and to the quantities of
+that clause (``indicator_rows``: their start offsets, as in ``extract_indicators``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import re
+
+import pandas as pd
+
+from .chinese_numerals import cn_to_number
+from .indicators import _TARGET_WORDS, _clause_end, _clause_start, _sentence_index
+from .numbers import find_quantities
+
+__all__ = ["DEADLINE_COLUMNS", "extract_deadlines", "resolve_deadline"]
+
+DEADLINE_COLUMNS = ["raw", "start", "end", "due", "sentence_id", "section_id", "task",
+                    "task_start", "task_end", "indicator_rows", "explicit_year"]
+
+_MONTH = r"1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十]"
+_DEADLINE_RE = re.compile(
+    rf"(?:(?P<year>(?:19|20)\d\d)年?)?"
+    rf"(?:(?<!\d)(?P<month>{_MONTH})月(?:(?P<day>[1-3]?\d)[日号]|(?P<mend>底|末))?"
+    # 年底 right after a year (2020年底) or standing alone, never in 三年底 / 全年
+    r"|(?:(?<=(?:19|20)\d\d)|(?<![\d一二三四五六七八九十两全]))"
+    r"(?P<period>上半年|下半年|年底|年末|年内|前三季度|第?[一二三四1-4]季度))"
+    r"(?P<before>前|之前|以前)?"
+)
+# words that may stand before a deadline opening its clause (今年6月底前完成…)
+_FILLER = re.compile(r"(?:今年|全年|力争|确保|争取|计划|预计|将|要|于|在|并|\s)*")
+_PERIOD_END = {"上半年": (6, 30), "下半年": (12, 31), "年底": (12, 31), "年末": (12, 31),
+               "年内": (12, 31), "前三季度": (9, 30)}
+
+
+def _month(s: str) -> int:
+    return int(s) if s.isdigit() else int(cn_to_number(s))
+
+
+def resolve_deadline(raw: str, *, year: int) -> dt.date | None:
+    """The due date a deadline phrase means in plan year ``year`` (None if it is none).
+
+    >>> resolve_deadline("7月底前", year=2019), resolve_deadline("上半年", year=2019)
+    (datetime.date(2019, 7, 31), datetime.date(2019, 6, 30))
+    >>> resolve_deadline("2020年底前", year=2019)
+    datetime.date(2020, 12, 31)
+    """
+    m = _DEADLINE_RE.fullmatch(raw)
+    return _due(m, year) if m else None
+
+
+def _due(m: re.Match[str], year: int) -> dt.date | None:
+    y = int(m.group("year")) if m.group("year") else year
+    if m.group("month"):
+        month = _month(m.group("month"))
+        if m.group("day"):
+            return dt.date(y, month, int(m.group("day")))
+        if m.group("mend"):
+            return dt.date(y, month, calendar.monthrange(y, month)[1])
+        if m.group("before"):  # 6月前: before June begins
+            return dt.date(y, month, 1) - dt.timedelta(days=1)
+        return None  # a bare month (6月) is a time, not a deadline
+    period = m.group("period")
+    if period in _PERIOD_END:
+        month, day = _PERIOD_END[period]
+        return dt.date(y, month, day)
+    q = period.strip("第季度")
+    quarter = int(q) if q.isdigit() else int(cn_to_number(q))
+    month = 3 * quarter
+    return dt.date(y, month, calendar.monthrange(y, month)[1])
+
+
+def extract_deadlines(text: str, sentences: pd.DataFrame | None = None,
+                      sections: pd.DataFrame | None = None, *,
+                      year: int | None) -> pd.DataFrame:
+    """Every deadline of the plan, with its due date, task and the quantities it governs.
+
+    >>> df = extract_deadlines("10月底前完成60%的老旧片区改造。", year=2019)
+    >>> df[["raw", "due", "task", "indicator_rows"]].values.tolist()
+    [['10月底前', datetime.date(2019, 10, 31), '完成60%的老旧片区改造', [7]]]
+    """
+    if year is None:
+        raise ValueError("extract_deadlines needs the report's year to resolve dates")
+    sents = _sentence_index(text, sentences, sections)
+    q_starts = [q.start for q in find_quantities(text)]
+    rows = []
+    for m in _DEADLINE_RE.finditer(text):
+        due = _due(m, year)
+        if due is None:
+            continue
+        i = max(bisect.bisect_right(sents.starts, m.start()) - 1, 0)
+        c0 = _clause_start(text, sents.starts[i], m.start())
+        c1 = _clause_end(text, m.end(), max(sents.ends[i], m.end()))
+        clause = text[c0:c1]
+        part = sents.part[i]
+        explicit = m.group("year") is not None
+        # outside review and plan (no structure known), 年底前 still speaks of the future
+        planned = (part in ("plan", "self_improvement") or bool(_TARGET_WORDS.search(clause))
+                   or (part != "review" and m.group("before") is not None))
+        if not planned or (explicit and int(m.group("year")) < year):
+            continue
+        # 10月底前完成…: the task follows; 宜家家居商场上半年营业: the clause is the task
+        t0 = m.end() if _FILLER.fullmatch(text[c0:m.start()]) else c0
+        rows.append({
+            "raw": m.group(0), "start": m.start(), "end": m.end(), "due": due,
+            "sentence_id": sents.ids[i], "section_id": sents.section[i],
+            "task": text[t0:c1], "task_start": t0, "task_end": c1,
+            "indicator_rows": q_starts[bisect.bisect_left(q_starts, c0):
+                                       bisect.bisect_left(q_starts, c1)],
+            "explicit_year": explicit,
+        })
+    return pd.DataFrame(rows, columns=DEADLINE_COLUMNS)

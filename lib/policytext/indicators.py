@@ -1,0 +1,341 @@
+"""One tidy record per quantity: indicator, value, unit, change, bound, commitment, kind.
+
+The rules follow the genre: a clause (between ，；。) names its subject before a linking verb
+(生产总值完成171.31亿元); an elided subject (同比增长9.5%) belongs to the previous indicator of
+the sentence; 、-enumerated subjects pair with 、-enumerated values (A、B分别达到90%、60%) or
+share one value (A、B均为100%); 确保/力争 mark commitments; the part of the report (review /
+plan) and the clause's own wording decide between last year's result and this year's target.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .numbers import Quantity, find_quantities, unit_table
+
+__all__ = ["COLUMNS", "extract_indicators"]
+
+COLUMNS = [
+    "raw", "start", "end", "indicator", "value", "value_low", "value_high", "unit", "change",
+    "bound", "commitment", "kind", "headline", "section_id", "sentence_id",
+    "scale", "approx", "bound_text", "form", "numeral", "unit_category", "group",
+    "subject_start", "subject_end",
+]
+
+_CLAUSE_END = "，；。！？：\n,;!?"
+# Verbs that link a subject to its number; leftmost match splits subject | predicate.
+_LINK_RE = re.compile(
+    r"优化调整为|调整为|分别达到|分别为|分别是|分别|均达到|均为|均达|(?<!年)均(?![衡等值])|都为|都达到"
+    r"|同比增长|同比下降|同比|较上年|比上年|较\d{4}年|比\d{4}年|较"
+    r"|完成|实现|达到|达(?!标)|增长(?!率)|增加(?!值)|提高|提升|下降|降至|降到|降低|减少|压缩至|压减"
+    r"|控制在|稳定在|保持在|维持在|保持|占(?![比地])|超过|突破|高出|高于|低于|居(?![住民])|(?<![作成认因])为(?![主民了契])"
+)
+# links after which an empty subject means "the same indicator as before" (elision)
+_ELIDING = re.compile(r"^(?:同比|较|比上年|增长|增加|提高|提升|下降|降低|减少|高出"
+                      r"|高于|低于|占|分别|均|为)")
+_LEAD_RE = re.compile(
+    r"^(?:(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?|上半年|下半年|年底|年末|年内)(?:底|末)?(?:前|之前)?"
+    r"|全年|今年|去年|上年|当年|年内|全区|全市|全县|全省|全镇|其中|同时|并且|并|累计|共计|总计"
+    r"|合计|共|确保|力争|争取|力求|努力|至少|最少|不少于|实现|完成|达到|加快|推进)+"
+)
+_TAIL_RE = re.compile(r"(?:首次|继续|持续|进一步|稳定|分别|均|年均|同比|的|确保|力争|争取|、)+$")
+_COMMIT_RE = re.compile(r"确保|力争|争取|力求|努力")
+_GAP_BOUND_RE = re.compile(r"至少|最少|不少于|不低于|最多|不超过|不高于")
+_GAP_BOUNDS = {"至少": "lower", "最少": "lower", "不少于": "lower", "不低于": "lower",
+               "最多": "upper", "不超过": "upper", "不高于": "upper"}
+_TARGET_WORDS = re.compile(r"力争|确保|争取|力求|预计|计划|将|目标是|预期|要|努力")
+_PAST_WORDS = re.compile(r"去年|上年|过去|已经|已")
+_HEADLINE_RE = re.compile(r"主要预期目标|主要目标是|主要目标为|预期目标是|预期目标为")
+_DECREASE = re.compile(r"下降|减少|降低|回落|下滑|缩减|压减|减")
+_GROWTH = re.compile(r"增长|增速|增幅|提高|提升|上升|增加(?!值)|递增|同比|比上年|较上年|高出")
+_TO_LEVEL = re.compile(r"(?:降|减|提高|提升|增|上升|下降|压缩|调整)(?:至|到)|达到|达|为$")
+_SHARE = re.compile(r"占|比重|比例|份额|占比")
+_FOLLOW_RE = re.compile(r"的?([\u4e00-\u9fff“”A-Za-z0-9（）]{1,12})")
+_PUNCT_OR_DIGIT = re.compile(r"[，；。！？：、\n,;:!?\d]")
+
+
+@dataclass
+class _Sent:
+    ids: list[int]
+    starts: list[int]
+    ends: list[int]
+    section: list[object]
+    part: list[str]
+
+
+def _sentence_index(text: str, sentences: pd.DataFrame | None,
+                    sections: pd.DataFrame | None) -> _Sent:
+    if sentences is None or len(sentences) == 0:
+        # no structure available: one sentence per 。！？ or line, part unknown
+        spans = [(m.start(), m.end()) for m in re.finditer(r"[^。！？\n]+[。！？]?", text)]
+        secs, parts = _deepest_sections([a for a, _ in spans], sections)
+        return _Sent(list(range(len(spans))), [a for a, _ in spans], [b for _, b in spans],
+                     secs, parts)
+    s = sentences.sort_values("start")
+    part = s["part"].tolist() if "part" in s else _parts_from_sections(s, sections)
+    return _Sent(s["sentence_id"].tolist(), s["start"].tolist(), s["end"].tolist(),
+                 s["section_id"].tolist(), [p if isinstance(p, str) else "other" for p in part])
+
+
+def _deepest_sections(starts: list[int],
+                      sections: pd.DataFrame | None) -> tuple[list[object], list[str]]:
+    """For each offset, the deepest section holding it and that section's part."""
+    if sections is None or len(sections) == 0:
+        return [pd.NA] * len(starts), ["other"] * len(starts)
+    rows = sections.sort_values(["start", "level"]).to_dict("records")
+    secs, parts = [], []
+    for pos in starts:
+        best = None
+        for r in rows:
+            if r["start"] <= pos < r["end"] and (best is None or r["level"] >= best["level"]):
+                best = r
+        secs.append(best["section_id"] if best else pd.NA)
+        parts.append(best["part"] if best and isinstance(best["part"], str) else "other")
+    return secs, parts
+
+
+def _parts_from_sections(s: pd.DataFrame, sections: pd.DataFrame | None) -> list[str]:
+    if sections is None or "part" not in sections:
+        return ["other"] * len(s)
+    parts = dict(zip(sections["section_id"], sections["part"]))
+    return [parts.get(x, "other") for x in s["section_id"]]
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    i = pos - 1
+    while i >= lo and text[i] not in _CLAUSE_END:
+        i -= 1
+    return i + 1
+
+
+def _clause_end(text: str, pos: int, hi: int) -> int:
+    i = pos
+    while i < hi and text[i] not in _CLAUSE_END:
+        i += 1
+    return i
+
+
+def _split_items(subject: str) -> list[str]:
+    """PM2.5、PM10年均浓度 -> [PM2.5年均浓度, PM10年均浓度]: a short code borrows the shared tail."""
+    items = [x for x in subject.split("、") if x]
+    if len(items) < 2:
+        return items
+    last = items[-1]
+    m = re.match(r"[A-Za-z0-9.]+", last)
+    if m and all(re.fullmatch(r"[A-Za-z0-9.]+", x) for x in items[:-1]) and m.end() < len(last):
+        tail = last[m.end():]
+        items = [x + tail for x in items[:-1]] + [last]
+    return items
+
+
+@dataclass
+class _Name:
+    indicator: str
+    start: int
+    end: int
+    items: list[str]
+    elided: bool
+
+
+def _name(text: str, q: Quantity, pre_start: int, clause_end: int, last: str | None) -> _Name:
+    """What ``q`` measures, from the text before it in its clause (or right after it)."""
+    pre_end = q.bound_start if q.bound_start >= 0 else q.start
+    pre = text[pre_start:pre_end]
+    lead = _LEAD_RE.match(pre)
+    off = lead.end() if lead else 0
+    body = pre[off:]
+    link = _LINK_RE.search(body)
+    subj = body[: link.start()] if link else body
+    subj = _TAIL_RE.sub("", subj).strip()
+    start = pre_start + off
+    if link and not subj and _ELIDING.match(body[link.start():]) and last:
+        rest = body[link.start():]
+        if rest.startswith("占"):
+            return _Name(last + _share_phrase(rest), start, pre_end, [], True)
+        return _Name(last, start, pre_end, [], True)
+    if link and subj:
+        rest = body[link.end():]
+        if body[link.start()] == "占":
+            # 税收占一般公共预算收入比重: the share is named by the whole phrase
+            subj = subj + _share_phrase(body[link.start():])
+        elif link.group(0) in ("完成", "实现") and rest and not _LINK_RE.match(rest):
+            subj = subj + _TAIL_RE.sub("", rest)  # 主导产业完成增加值 -> 主导产业增加值
+        return _Name(subj, start, start + link.start(), _split_items(subj), False)
+    # verb-object or nothing before the number
+    obj = _LINK_RE.sub("", body, count=1) if link and link.start() == 0 else body
+    obj = _TAIL_RE.sub("", obj).strip()
+    follower = _follower(text, q, clause_end)
+    category = unit_table().get(q.unit, "")
+    # N个X: the counted noun follows the number (7个安置区项目, 开元西路等100条道路)
+    if follower and (category == "count" or not obj):
+        return _Name(follower, q.end, q.end + len(follower), [], False)
+    if obj:
+        return _Name(obj, start, pre_end, _split_items(obj), False)
+    return _Name(last or "", pre_end, pre_end, [], bool(last))
+
+
+def _share_phrase(rest: str) -> str:
+    nxt = _LINK_RE.search(rest, 1)
+    return _TAIL_RE.sub("", rest[: nxt.start()] if nxt else rest)
+
+
+def _follower(text: str, q: Quantity, clause_end: int) -> str:
+    end = q.bound_end if q.bound_end >= 0 else q.end
+    m = _FOLLOW_RE.match(text, end, clause_end)
+    if not m:
+        return ""
+    word = m.group(1)
+    cut = _PUNCT_OR_DIGIT.search(word)
+    word = word[: cut.start()] if cut else word
+    link = _LINK_RE.search(word, 1)
+    return word[: link.start()] if link else word
+
+
+def _change(q: Quantity, text: str, clause_start: int, indicator: str) -> str:
+    if q.form == "ratio":
+        return "ratio"
+    if q.unit in ("个百分点", "百分点"):
+        return "pp_change"
+    pre = text[clause_start:q.bound_start if q.bound_start >= 0 else q.start]
+    window = pre[-8:]
+    to_level = _TO_LEVEL.search(window)
+    dec = list(_DECREASE.finditer(window))
+    grow = list(_GROWTH.finditer(window))
+    last_dec = dec[-1].end() if dec else -1
+    last_grow = grow[-1].end() if grow else -1
+    if q.unit == "%" or q.unit == "倍":
+        if to_level and to_level.end() >= max(last_dec, last_grow):
+            return "share" if _SHARE.search(pre + indicator) else "level"
+        if last_dec > last_grow:
+            return "decrease"
+        if last_grow > -1 and not re.search(r"占", pre[-12:]):
+            return "growth"
+        return "share" if _SHARE.search(pre + indicator) else "level"
+    if last_dec > last_grow and not to_level and last_dec >= len(window) - 4:
+        return "decrease"
+    if last_grow > last_dec and not to_level and last_grow >= len(window) - 2 and \
+            not window.endswith("新增"):
+        return "increase"
+    return "level"
+
+
+def _kind(part: str, clause: str, year: int | None) -> str:
+    target = bool(_TARGET_WORDS.search(clause))
+    past_year = bool(year and any(int(y) < year for y in re.findall(r"(\d{4})年", clause)))
+    if part == "review":
+        return "target" if re.search(r"力争|确保|争取|预计|计划", clause) else "actual"
+    if part in ("plan", "self_improvement"):
+        return "actual" if (_PAST_WORDS.search(clause) or past_year) and not target else "target"
+    return "target" if target and not past_year else "actual"
+
+
+def _headline_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _HEADLINE_RE.finditer(text):
+        end = text.find("\n", m.end())
+        spans.append((m.start(), len(text) if end < 0 else end))
+    return spans
+
+
+def extract_indicators(text: str, sentences: pd.DataFrame | None = None,
+                       sections: pd.DataFrame | None = None, *,
+                       year: int | None = None) -> pd.DataFrame:
+    """Every quantity of ``text`` as one row (see ``COLUMNS``), sorted by offset.
+
+    ``sentences``/``sections`` come from ``policytext.structure``; without them the
+    text is split at 。！？ and ``kind`` is read from the wording only.
+
+    >>> df = extract_indicators("生产总值完成171.31亿元，同比增长9.5%。")
+    >>> df[["raw", "indicator", "value", "unit", "change"]].values.tolist()
+    [['171.31亿元', '生产总值', 17131000000.0, '元', 'level'], ['9.5%', '生产总值', 9.5, '%', 'growth']]
+    """
+    sents = _sentence_index(text, sentences, sections)
+    heads = _headline_spans(text)
+    quantities = find_quantities(text)
+    gap_bounds = _gap_bounds(text, quantities)
+    rows: list[dict] = []
+    last_by_sentence: dict[int, str] = {}
+    group_names: dict[int, list[str]] = {}
+    group_pos: dict[int, int] = {}
+    prev_end = -1
+    for q in quantities:
+        i = max(bisect.bisect_right(sents.starts, q.start) - 1, 0)
+        s_lo, s_hi = sents.starts[i], max(sents.ends[i], q.end)
+        c_start = _clause_start(text, s_lo, q.start)
+        c_end = _clause_end(text, q.end, s_hi)
+        pre_start = c_start
+        if c_start <= prev_end <= q.start:
+            pre_start = prev_end + (1 if text[prev_end:prev_end + 1] == "、" else 0)
+        last = last_by_sentence.get(i)
+        name = _name(text, q, pre_start, c_end, last)
+        if name.start >= q.end:  # the name followed the number: the next one starts after it
+            prev_end_name = name.end
+        else:
+            prev_end_name = -1
+        names = [name.indicator]
+        if q.group >= 0:
+            k = group_pos.get(q.group, 0)
+            group_pos[q.group] = k + 1
+            if k == 0:
+                group_names[q.group] = name.items
+            items = group_names.get(q.group, [])
+            if len(items) > 1:
+                names = [items[min(k, len(items) - 1)]]
+            elif k > 0 and pre_start == q.start and last:
+                names = [last]
+        elif len(name.items) > 1 and re.search(r"均|都", text[name.end:q.start]):
+            names = name.items  # A、B均为100%: one value, one row per subject
+        bound, words = q.bound, q.bound_text
+        if q.start in gap_bounds:
+            bound, words = gap_bounds[q.start]
+        clause = text[c_start:c_end]
+        commit = list(_COMMIT_RE.finditer(text, c_start, q.start))
+        commitment = "none"
+        if commit:
+            commitment = "ensure" if commit[-1].group(0) == "确保" else "strive"
+        part = sents.part[i]
+        for nm in names:
+            rows.append({
+                "raw": q.raw, "start": q.start, "end": q.end, "indicator": nm,
+                "value": q.value, "value_low": q.value_low if bound != "upper" else float("nan"),
+                "value_high": q.value_high if bound != "lower" else float("nan"),
+                "unit": q.unit, "change": _change(q, text, c_start, nm), "bound": bound,
+                "commitment": commitment, "kind": _kind(part, clause, year),
+                "headline": any(a <= q.start < b for a, b in heads),
+                "section_id": sents.section[i], "sentence_id": sents.ids[i],
+                "scale": q.scale, "approx": q.approx, "bound_text": words, "form": q.form,
+                "numeral": q.numeral, "unit_category": unit_table().get(q.unit, q.unit),
+                "group": q.group, "subject_start": name.start, "subject_end": name.end,
+            })
+        if names and names[-1] and not (q.group >= 0 and len(group_names.get(q.group, [])) > 1):
+            last_by_sentence[i] = names[-1]
+        prev_end = max(q.bound_end if q.bound_end >= 0 else q.end, prev_end_name)
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    return df.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+
+
+def _gap_bounds(text: str, quantities: list[Quantity]) -> dict[int, tuple[str, str]]:
+    """至少建成10所: a bound word a few characters before a number in the same clause.
+
+    The word goes to the first following quantity of the clause that has no bound of its
+    own (至少引进投资5亿元以上项目3个 bounds the 3, not the 5亿元)."""
+    out: dict[int, tuple[str, str]] = {}
+    starts = [q.start for q in quantities]
+    for m in _GAP_BOUND_RE.finditer(text):
+        j = bisect.bisect_left(starts, m.end())
+        while j < len(quantities):
+            q = quantities[j]
+            between = text[m.end():q.start]
+            if any(c in _CLAUSE_END + "“”" for c in between) or len(between) > 16:
+                break
+            if not q.bound_text:
+                out[q.start] = (_GAP_BOUNDS[m.group(0)], m.group(0))
+                break
+            if q.bound_start == m.start():
+                break  # the word is the number's own prefix
+            j += 1
+    return out

@@ -1,0 +1,252 @@
+"""Metadata of a cleaned report: title, year, region, level, meeting, date, speaker.
+
+Everything is read from the report's opening lines (title, ``——date在…会议上``, the
+speaker line) and, for the province, from a forum tag such as ``[河南]`` on the page.
+A field the text does not give is None, never guessed.
+
+Level follows the suffix of the region as written: 国务院/全国 → national; 省, 自治区,
+特别行政区 and the four 直辖市 (北京市 天津市 上海市 重庆市, province-level units) →
+province; other 市, 自治州, 地区, 盟 → city (prefecture level; county-level cities such
+as 巩义市 are also "city", the suffix cannot tell them apart); 区 → district; 县, 旗
+(incl. 自治县, 自治旗) → county.
+
+>>> from policytext.io import document_from_string
+>>> text = "2019年某某市政府工作报告\\n——2019年1月10日在某某市第十届人民代表大会第三次会议上\\n某某市人民政府市长 王某某"
+>>> m = read_metadata(text, document_from_string(text))
+>>> m.year, m.region, m.level, m.date, m.speaker, m.speaker_title
+(2019, '某某市', 'city', '2019-01-10', '王某某', '某某市人民政府市长')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .io import Document
+
+__all__ = ["Metadata", "level_of", "province_of", "provinces", "read_metadata"]
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the report says about itself; unknown fields are None.
+
+    ``spans`` maps a field name to its [start, end) offsets in the cleaned text
+    (only for fields read from the text; not part of `to_dict`).
+    """
+
+    title: str | None
+    year: int | None
+    region: str | None
+    province: str | None
+    level: str | None
+    meeting: str | None
+    date: str | None
+    speaker: str | None
+    speaker_title: str | None
+    source: str
+    sha256: str
+    encoding: str
+    spans: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def to_dict(self) -> dict:
+        """Plain dict of the fields (JSON-ready), without ``spans``."""
+        d = asdict(self)
+        d.pop("spans")
+        return d
+
+
+@lru_cache(maxsize=1)
+def provinces() -> tuple[tuple[str, str, str], ...]:
+    """(full name, short name, kind) of the 34 provincial-level divisions.
+
+    >>> provinces()[0]
+    ('北京市', '北京', 'municipality')
+    """
+    raw = resources.files("policytext").joinpath("resources/provinces.txt").read_text("utf-8")
+    rows = [line.split("\t") for line in raw.splitlines() if line and not line.startswith("#")]
+    return tuple((full, short, kind) for full, short, kind in rows)
+
+
+def province_of(name: str) -> str | None:
+    """The province whose full or short name ``name`` starts with.
+
+    >>> province_of("河南"), province_of("广西南宁市"), province_of("郑州市惠济区")
+    ('河南省', '广西壮族自治区', None)
+    """
+    # Longest names first so that 内蒙古 wins over a shorter accidental prefix.
+    for full, short, _ in sorted(provinces(), key=lambda p: -len(p[1])):
+        if name.startswith((full, short)):
+            return full
+    return None
+
+
+def level_of(region: str | None) -> str | None:
+    """national / province / city / district / county from the region's suffix.
+
+    >>> [level_of(r) for r in ["国务院", "河南省", "上海市", "郑州市", "郑州市惠济区", "兰考县", None]]
+    ['national', 'province', 'province', 'city', 'district', 'county', None]
+    """
+    if not region:
+        return None
+    if region in {"国务院", "全国", "中华人民共和国", "中央人民政府"}:
+        return "national"
+    if any(region == full for full, _, kind in provinces() if kind == "municipality"):
+        return "province"
+    if region.endswith(("自治区", "自治區", "特别行政区", "特別行政區", "省")):
+        return "province"
+    if region.endswith(("地区", "地區", "州", "盟", "市")):
+        return "city"
+    if region.endswith(("区", "區")):
+        return "district"
+    if region.endswith(("县", "縣", "旗")):
+        return "county"
+    return None
+
+
+_YEAR_TITLE = re.compile(r"((?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年度?")
+_TITLE_TAIL = re.compile(r"(?:人民)?政府工作[报報]告$")
+_MEETING = re.compile(r"在(?P<meeting>.{2,60}?(?:[会會][议議]|大[会會]))(?:开幕式|開幕式)?上?）?\s*$")
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年\s*"
+    r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+)
+_SPEAKER = re.compile(
+    r"^(?P<title>.{0,30}?(?:总理|總理|省[长長]|市[长長]|[区區][长長]|[县縣][长長]|州[长長]|旗[长長]"
+    r"|盟[长長]|主席|专员|專員))\s*(?P<name>[\u4e00-\u9fff·]{2,4})$"
+)
+_SPEAKER_TITLE_ONLY = re.compile(r"^.{0,30}?(?:总理|總理|[省市区區县縣州旗盟][长長]|主席|专员|專員)$")
+_NAME_ONLY = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+_REGION_OF_MEETING = re.compile(r"^(?P<region>.+?)第[一二三四五六七八九十]{1,3}[届屆]")
+_REGION_OF_SPEAKER = re.compile(r"^(?P<region>.+?)(?:人民政府|政府)")
+_TAG = re.compile(r"[\[【]\s*([^\]】\s]{2,8})\s*[\]】]")
+_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+
+
+def _cn_int(s: str) -> int:
+    """Arabic or Chinese numerals: "14", "十四", "二〇一九"."""
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, units = s.partition("十")
+        return (_DIGITS.get(tens, 1) if tens else 1) * 10 + (_DIGITS[units] if units else 0)
+    return int("".join(str(_DIGITS[c]) for c in s))
+
+
+def read_metadata(text: str, doc: Document) -> Metadata:
+    """Metadata of a cleaned report ``text`` (first line the title) read from ``doc``.
+
+    >>> from policytext.io import document_from_string
+    >>> read_metadata("政府工作报告", document_from_string("政府工作报告")).title
+    '政府工作报告'
+    """
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines[:-1]:
+        offsets.append(offsets[-1] + len(line) + 1)
+    spans: dict[str, tuple[int, int]] = {}
+
+    title = lines[0] if _TITLE_TAIL.search(lines[0]) else None
+    if title:
+        spans["title"] = (0, len(title))
+    head = list(range(1 if title else 0, min(len(lines), 10)))
+
+    meeting = date = speaker = speaker_title = None
+    for i in head:
+        line = lines[i]
+        if meeting is None and (m := _MEETING.search(line)):
+            meeting = m.group("meeting")
+            spans["meeting"] = (offsets[i] + m.start("meeting"), offsets[i] + m.end("meeting"))
+        if date is None and (m := _DATE.search(line)) and len(line) <= 100:
+            date = _iso(m)
+            if date:
+                spans["date"] = (offsets[i] + m.start(), offsets[i] + m.end())
+        if speaker is None:
+            found = _speaker_at(lines, i)
+            if found:
+                speaker_title, speaker, j, t_span, n_span = found
+                spans["speaker_title"] = (offsets[i] + t_span[0], offsets[i] + t_span[1])
+                spans["speaker"] = (offsets[j] + n_span[0], offsets[j] + n_span[1])
+        if line.startswith("各位代表") or re.match(r"[一二三四五六七八九十]、", line):
+            break
+
+    year = None
+    if title and (m := _YEAR_TITLE.search(title)):
+        year = _cn_int(m.group(1))
+    elif date:
+        year = int(date[:4])
+
+    region = _region(title, meeting, speaker_title)
+    if region and title and region in title:
+        start = title.index(region)
+        spans["region"] = (start, start + len(region))
+    level = level_of(region)
+    province = None
+    if level != "national":
+        province = (province_of(region) if region else None) or _tagged_province(doc.text)
+        if province is None:
+            province = _named_province(text)
+    return Metadata(
+        title=title, year=year, region=region, province=province, level=level, meeting=meeting,
+        date=date, speaker=speaker, speaker_title=speaker_title, source=doc.source,
+        sha256=doc.sha256, encoding=doc.encoding, spans=spans,
+    )
+
+
+def _iso(m: re.Match) -> str | None:
+    try:
+        year, month, day = (_cn_int(m.group(k)) for k in ("y", "m", "d"))
+        return dt.date(year, month, day).isoformat()
+    except (ValueError, KeyError):
+        return None
+
+
+def _speaker_at(lines: list[str], i: int):
+    """(title, name, name line, title span, name span) if line i is the speaker line."""
+    line = lines[i]
+    if len(line) > 40 or line.startswith(("—", "-", "各位")):
+        return None
+    if m := _SPEAKER.match(line):
+        return m.group("title").strip(), m.group("name"), i, m.span("title"), m.span("name")
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    if _SPEAKER_TITLE_ONLY.match(line) and _NAME_ONLY.match(nxt) and not nxt.startswith("各位"):
+        return line, nxt, i + 1, (0, len(line)), (0, len(nxt))
+    return None
+
+
+def _region(title: str | None, meeting: str | None, speaker_title: str | None) -> str | None:
+    if title:
+        name = _YEAR_TITLE.sub("", _TITLE_TAIL.sub("", title)).strip()
+        if name:
+            return name
+    if meeting:
+        if "全国人民代表大会" in meeting or "全國人民代表大會" in meeting:
+            return "国务院"
+        if m := _REGION_OF_MEETING.match(meeting):
+            return m.group("region")
+    if speaker_title:
+        if speaker_title.startswith("国务院"):
+            return "国务院"
+        if m := _REGION_OF_SPEAKER.match(speaker_title):
+            return m.group("region")
+    return None
+
+
+def _tagged_province(page: str) -> str | None:
+    """A forum/site tag like [河南] on the page's title line."""
+    for line in page.split("\n"):
+        if "政府工作" in line:
+            for tag in _TAG.findall(line):
+                if found := province_of(tag):
+                    return found
+    return None
+
+
+def _named_province(text: str) -> str | None:
+    """The province the report names in full most often (at least twice, no tie)."""
+    counts = sorted(((text.count(full), full) for full, _, _ in provinces()), reverse=True)
+    (top, name), (second, _) = counts[0], counts[1]
+    return name if top >= 2 and top > second else None

@@ -1,0 +1,497 @@
+"""Policy-aware segmentation: an own jieba tokenizer, a reviewed lexicon, terms learned per report.
+
+Plain jieba cuts the vocabulary that matters (散乱/污, 一般/公共/预算/收入) and shreds numbers
+(171/./31/亿元). Here, before jieba sees the text, spans are *protected* and come out whole:
+
+=============  ================================================================
+tag            what
+=============  ================================================================
+quantity       ``policytext.numbers.quantity_spans`` (171.31亿元, 9.5%, 80余万平方米)
+date           2019年, 3月15日, 10月底前, 年底前, 上半年
+code           PM2.5, S312, M0, 6#
+formulation    numbered formulations (:mod:`policytext.formulations`)
+term           quoted short phrases (“散乱污”) and ``extra_terms``, wherever they recur
+place          names repeated with a place suffix (惠济区, 索须河) -- see :func:`learn_terms`
+=============  ================================================================
+
+The gaps are segmented by a library-owned ``jieba.Tokenizer`` loaded with
+``resources/policy_lexicon.txt``; its words come out as ``term`` when they are lexicon
+entries, else ``word``, ``punct`` or ``num``. Whitespace is dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import os
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterable
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .formulations import formulation_spans
+
+__all__ = [
+    "TOKEN_COLUMNS",
+    "PolicyTokenizer",
+    "cache_dir",
+    "get_tokenizer",
+    "integrity_by_term",
+    "learn_terms",
+    "lexicon",
+    "plain_tokenize",
+    "protected_spans",
+    "term_integrity",
+    "tokenize",
+]
+
+TOKEN_COLUMNS = ["token", "start", "end", "tag"]
+
+# --- protected patterns -------------------------------------------------------------------
+_YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})年"
+_DATE = re.compile(
+    rf"(?<!\d){_YEAR}(?:\d{{1,2}}月(?:\d{{1,2}}[日号])?)?(?:[初底末]|上半年|下半年)?前?"
+    r"|(?<![\d.])\d{1,2}月(?:\d{1,2}[日号]|[初底末中]|上旬|中旬|下旬)?前?(?![\d个份])"
+    # 年底前 / 年内 only as their own phrase: not inside 今年内, 三年内, 全年底数.
+    r"|(?<![今去明全当近每多半周\d一二三四五六七八九十两几百千万])"
+    r"(?:年[初底末内]前?|[上下]半年)"
+)
+#: Letter+digit codes (PM2.5, S312, M0, G107), digit+letters (5G), building numbers (6#).
+_CODE = re.compile(
+    r"(?<![A-Za-z0-9.])(?:[A-Za-z]{1,6}\d+(?:\.\d+)?[A-Za-z]*|\d+[A-Za-z]{1,3}|\d+#)"
+    r"(?![A-Za-z0-9])"
+)
+_QUOTED_TERM = re.compile(r"[“「]([\u4e00-\u9fff]{2,6})[”」]")
+_PUNCT = re.compile(r"[\W_]+")
+_NUM = re.compile(r"[0-9.．]+|[〇零一二三四五六七八九十百千万亿两]+")
+_SPACE = re.compile(r"\s+")
+
+# Place names: a stem of 2-7 Chinese characters before one of these suffixes.
+_PLACE_SUFFIX = re.compile(
+    r"(?:街道|社区|新区|文化区|开发区|示范区|[省市区县镇乡村河渠沟湖路街园])"
+    r"(?![\u4e00-\u9fff]{0,1}(?:长|委|级|域|内|民|场|政|属|镇|区|县|乡|村)(?![\u4e00-\u9fff]))"
+)
+#: Characters that never belong to a place-name stem (function words, common verbs, numerals).
+_NOT_IN_STEM = set(
+    "的和与在是等及了为对把将从向以于各全个这其我该此并或也都又就还要由被让到至"
+    "一二三四五六七八九十两百千万亿第年月日有无不新建设成完推进加快实施开展打造提升"
+    "条座家所名处项宗套亩多余"
+)
+_MAX_STEM = 7
+
+_PRIORITY = {"quantity": 0, "date": 1, "code": 2, "formulation": 3, "term": 4, "place": 5}
+
+
+def cache_dir() -> Path:
+    """Folder for jieba's prefix-dictionary cache.
+
+    ``$POLICYTEXT_CACHE_DIR``, else ``$XDG_CACHE_HOME/policytext``, else ``~/.cache/policytext``;
+    never the shared ``/tmp/jieba.cache`` that other programs (and users) overwrite.
+
+    >>> cache_dir().name in {"policytext"} or "POLICYTEXT_CACHE_DIR" in os.environ
+    True
+    """
+    override = os.environ.get("POLICYTEXT_CACHE_DIR")
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "policytext"
+
+
+@contextmanager
+def _quiet_jieba():
+    # jieba logs "Building prefix dict ..." at DEBUG through its module logger; mute it only
+    # while we load, so a user's own logging choice for jieba is restored afterwards.
+    logger = logging.getLogger("jieba")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _read_list(name: str) -> list[str]:
+    text = (Path(__file__).parent / "resources" / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> pd.DataFrame:
+    """The reviewed policy lexicon: columns word, freq, tag (one row per entry).
+
+    >>> lex = lexicon()
+    >>> "规模以上工业增加值" in set(lex.word)
+    True
+    """
+    rows = []
+    for line in _read_list("policy_lexicon.txt"):
+        parts = line.split()
+        if len(parts) != 3 or not parts[1].isdigit():
+            raise ValueError(f"policy_lexicon.txt: expected 'word freq tag', got {line!r}")
+        rows.append((parts[0], int(parts[1]), parts[2]))
+    return pd.DataFrame(rows, columns=["word", "freq", "tag"])
+
+
+class PolicyTokenizer:
+    """Own ``jieba.Tokenizer`` plus lexicon; loaded lazily on first use, then reused.
+
+    ``use_lexicon=False`` keeps only the per-report learning (to measure what each part adds).
+    """
+
+    def __init__(self, *, use_lexicon: bool = True) -> None:
+        self.use_lexicon = use_lexicon
+        self._jieba = None
+        self._lock = threading.Lock()
+        self.terms: frozenset[str] = frozenset()
+        self._tag_of: dict[str, str] = {}
+
+    @property
+    def jieba(self):
+        """The initialised ``jieba.Tokenizer`` (loads dictionary and lexicon on first access)."""
+        if self._jieba is None:
+            with self._lock:
+                if self._jieba is None:
+                    self._jieba = self._load()
+        return self._jieba
+
+    def _load(self):
+        import jieba
+
+        tk = _new_jieba()
+        if self.use_lexicon:
+            lex = lexicon()
+            with _quiet_jieba():
+                for word, freq, tag in lex.itertuples(index=False):
+                    # The file's frequency is a floor; suggest_freq says what jieba needs to
+                    # keep the word whole against its own dictionary.
+                    tk.add_word(word, max(freq, tk.suggest_freq(word)), tag)
+            self.terms = frozenset(lex.word)
+            self._tag_of.update(dict.fromkeys(self.terms, "term"))
+        assert isinstance(tk, jieba.Tokenizer)
+        return tk
+
+    def tokenize(
+        self, text: str, *, extra_terms: Iterable[str] = (), learn: bool = True
+    ) -> pd.DataFrame:
+        """Tokens of `text` with [start, end) offsets: columns token, start, end, tag."""
+        tk = self.jieba
+        spans = protected_spans(text, extra_terms=extra_terms, learn=learn)
+        tokens: list[str] = []
+        starts: list[int] = []
+        tags: list[str] = []
+        pos = 0
+        # Tags of jieba's words memoised per tokenizer: vocabularies are small, texts long.
+        tag_of = self._tag_of
+        for s, e, tag in zip(spans["start"], spans["end"], spans["tag"]):
+            if s > pos:
+                _segment(tk, text, pos, s, tag_of, tokens, starts, tags)
+            tokens.append(text[s:e])
+            starts.append(s)
+            tags.append(tag)
+            pos = e
+        if pos < len(text):
+            _segment(tk, text, pos, len(text), tag_of, tokens, starts, tags)
+        ends = [s + len(t) for s, t in zip(starts, tokens)]
+        return pd.DataFrame({"token": tokens, "start": starts, "end": ends, "tag": tags})
+
+
+def _new_jieba():
+    """A fresh ``jieba.Tokenizer`` with jieba's dictionary, its own copy of the word table."""
+    import jieba
+
+    base = _base_dictionary(str(cache_dir()))
+    tk = jieba.Tokenizer()
+    tk.tmp_dir, tk.cache_file = base.tmp_dir, base.cache_file
+    # Copying the loaded table (tens of ms) instead of re-reading the cache (~0.5 s) keeps
+    # the plain, lexicon-free and policy tokenizers cheap; each may add words to its own copy.
+    tk.FREQ, tk.total, tk.initialized = dict(base.FREQ), base.total, True
+    return tk
+
+
+@lru_cache(maxsize=4)
+def _base_dictionary(folder: str):
+    import jieba
+
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    tk = jieba.Tokenizer()
+    tk.tmp_dir = folder
+    tk.cache_file = "jieba.cache"
+    with _quiet_jieba():
+        tk.initialize()
+    return tk
+
+
+def _segment(tk, text, start, end, tag_of, tokens, starts, tags) -> None:
+    pos = start
+    for word in tk.cut(text[start:end]):
+        tag = tag_of.get(word)
+        if tag is None:
+            tag = tag_of[word] = _word_tag(word, tag_of)
+        if tag != "space":
+            tokens.append(word)
+            starts.append(pos)
+            tags.append(tag)
+        pos += len(word)
+
+
+def _word_tag(word: str, tag_of: dict[str, str]) -> str:
+    if word.isspace():
+        return "space"
+    if _PUNCT.fullmatch(word):
+        return "punct"
+    if _NUM.fullmatch(word):
+        return "num"
+    return "word"
+
+
+def _quantity_spans(text: str) -> list[tuple[int, int]]:
+    from . import numbers  # written by the indicators engineer; imported late on purpose
+
+    return list(numbers.quantity_spans(text))
+
+
+def learn_terms(text: str) -> pd.DataFrame:
+    """Terms this report teaches: columns term, kind ("quoted" or "place"), count.
+
+    *quoted*: “散乱污”-style phrases of 2-6 Chinese characters. *place*: a stem of 2-7 Chinese
+    characters plus a place suffix (区 县 镇 乡 村 街道 社区 河 渠 沟 湖 路 街 园 ...) that occurs
+    at least twice and whose left neighbour varies (so the name starts where the text stops
+    agreeing: 古荥大运河文化区, not 设古荥大运河文化区). Formulations are left to
+    :func:`policytext.formulations.formulation_spans`.
+
+    >>> t = "深入推进“散乱污”整治。建设索须河景观带，治理索须河。整治“散乱污”企业"
+    >>> learn_terms(t)
+      term   kind  count
+    0  散乱污  quoted      2
+    1  索须河   place      2
+    """
+    out = pd.DataFrame(list(_learned(text).items()), columns=["term", "kind"])
+    out["count"] = [text.count(t) for t in out["term"]]
+    return out.sort_values(["kind", "count", "term"], ascending=[False, False, True],
+                           ignore_index=True)
+
+
+def _learned(text: str) -> dict[str, str]:
+    """term -> "quoted" | "place"; quoted wins when a phrase is both."""
+    found = dict.fromkeys((m.group(1) for m in _QUOTED_TERM.finditer(text)), "quoted")
+    for place in _learn_places(text):
+        found.setdefault(place, "place")
+    return found
+
+
+def _learn_places(text: str) -> list[str]:
+    freq = get_tokenizer().jieba.FREQ  # jieba's dictionary plus the policy lexicon
+    ends = []
+    for m in _PLACE_SUFFIX.finditer(text):
+        s, e = m.span()
+        # The suffix must end a word: 渠道, 市场, 区域, 背街小巷 continue past it, so jieba's
+        # dictionary knowing a word that straddles the suffix's end rules the place out.
+        if not any(freq.get(text[i:j]) for i in (s - 1, s) if i >= 0 for j in (e + 1, e + 2)):
+            ends.append((s, e))
+    # Count every left extension of every suffix occurrence once: counts of identical
+    # strings ending in a suffix equal their occurrence counts, without rescanning the text.
+    ext: Counter[str] = Counter()
+    for s, e in ends:
+        for k in range(1, _MAX_STEM + 2):
+            if s - k < 0:
+                break
+            ext[text[s - k:e]] += 1
+    found = set()
+    for s, e in ends:
+        stem_ok = 0
+        for k in range(1, _MAX_STEM + 1):
+            ch = text[s - k] if s - k >= 0 else ""
+            if not ("\u4e00" <= ch <= "\u9fff") or ch in _NOT_IN_STEM:
+                break
+            stem_ok = k
+        for k in range(2, stem_ok + 1):
+            cand = text[s - k:e]
+            n = ext[cand]
+            if n < 2:
+                break
+            longer = text[s - k - 1:e] if s - k - 1 >= 0 else None
+            if longer is None or ext[longer] < n:
+                # The left neighbour varies: the name starts here, unless it is a phrase.
+                if not _generic_phrase(text[s - k:s], text[s:e], freq):
+                    found.add(cand)
+                break
+    return sorted(found)
+
+
+#: jieba dictionary frequency from which a word counts as common vocabulary, not a name.
+_COMMON = 30
+
+
+def _generic_phrase(stem: str, suffix: str, freq: dict[str, int]) -> bool:
+    """True for common-noun phrases that merely end in a place suffix.
+
+    Two shapes of the genre: a common word plus a class noun that swallows the suffix
+    (中心+城市, 市政+道路, 庭院+花园, 湿地+公园), and an institution 园 after a common word
+    (幼儿园, 商业园). Names keep an uncommon stem (惠济区, 索须河, 花园口村) or a stem of two
+    characters (江山路, 大运河), so they pass.
+
+    >>> from policytext.tokenizer import _plain_jieba
+    >>> f = _plain_jieba().FREQ
+    >>> [_generic_phrase(a, b, f) for a, b in [("中心城", "市"), ("幼儿", "园"), ("索须", "河")]]
+    [True, True, False]
+    """
+    if len(suffix) != 1:
+        return False
+    if len(stem) >= 3 and freq.get(stem[-1] + suffix, 0) >= _COMMON \
+            and freq.get(stem[:-1], 0) >= _COMMON:
+        return True
+    return suffix == "园" and freq.get(stem, 0) >= _COMMON
+
+
+def protected_spans(
+    text: str, *, extra_terms: Iterable[str] = (), learn: bool = True
+) -> pd.DataFrame:
+    """Non-overlapping spans kept whole by the tokenizer: columns start, end, tag.
+
+    Longest span wins; ties go to quantity > date > code > formulation > term > place.
+
+    >>> protected_spans("2019年PM2.5下降4.5%")
+       start  end      tag
+    0      0    5     date
+    1      5   10     code
+    2     12   16  quantity
+    """
+    cands: list[tuple[int, int, str]] = [(s, e, "quantity") for s, e in _quantity_spans(text)]
+    cands += [(m.start(), m.end(), "date") for m in _DATE.finditer(text)]
+    cands += [(m.start(), m.end(), "code") for m in _CODE.finditer(text)]
+    f = formulation_spans(text)
+    cands += [(s, e, "formulation") for s, e in zip(f["start"], f["end"])]
+    words: dict[str, str] = {t: "term" for t in extra_terms if t}
+    if learn:
+        for term, kind in _learned(text).items():
+            words.setdefault(term, "term" if kind == "quoted" else "place")
+    if words:
+        rx = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+        cands += [(m.start(), m.end(), words[m.group(0)]) for m in rx.finditer(text)]
+    # A learned span inside a longer lexicon term (中心城市 in 国家中心城市) would cut that term;
+    # leave such places to jieba, which knows the lexicon.
+    cands = [c for c in cands if c[2] in _NUMERIC_TAGS or not _inside_lexicon_term(text, *c[:2])]
+    cands.sort(key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0]))
+    taken = bytearray(len(text) + 1)
+    kept = []
+    for s, e, tag in cands:
+        if e <= s or any(taken[s:e]):
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        kept.append((s, e, tag))
+    kept.sort()
+    return pd.DataFrame(kept, columns=["start", "end", "tag"]).astype(
+        {"start": "int64", "end": "int64"}
+    )
+
+
+_NUMERIC_TAGS = frozenset({"quantity", "date", "code"})
+
+
+@lru_cache(maxsize=4096)
+def _lexicon_containing(sub: str) -> tuple[tuple[str, int], ...]:
+    """(lexicon word, offset of `sub` in it) for every longer lexicon word containing `sub`."""
+    out = []
+    for word in lexicon()["word"]:
+        if len(word) > len(sub):
+            i = word.find(sub)
+            while i >= 0:
+                out.append((word, i))
+                i = word.find(sub, i + 1)
+    return tuple(out)
+
+
+def _inside_lexicon_term(text: str, start: int, end: int) -> bool:
+    return any(
+        start - off >= 0 and text.startswith(word, start - off)
+        for word, off in _lexicon_containing(text[start:end])
+    )
+
+
+_DEFAULT: PolicyTokenizer | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def get_tokenizer() -> PolicyTokenizer:
+    """The library's one :class:`PolicyTokenizer` (created on first call, not at import)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        with _DEFAULT_LOCK:
+            if _DEFAULT is None:
+                _DEFAULT = PolicyTokenizer()
+    return _DEFAULT
+
+
+def tokenize(text: str, *, extra_terms: Iterable[str] = (), learn: bool = True) -> pd.DataFrame:
+    """Policy-aware tokens: DataFrame(token, start, end, tag) with offsets into `text`.
+
+    >>> tokenize("整治“散乱污”企业253家")[["token", "tag"]]
+      token       tag
+    0    整治      word
+    1     “     punct
+    2   散乱污      term
+    3     ”     punct
+    4    企业      word
+    5  253家  quantity
+    """
+    return get_tokenizer().tokenize(text, extra_terms=extra_terms, learn=learn)
+
+
+@lru_cache(maxsize=1)
+def _plain_jieba():
+    return _new_jieba()
+
+
+def plain_tokenize(text: str) -> pd.DataFrame:
+    """Plain jieba (own default-dictionary tokenizer, nothing protected), same columns.
+
+    The baseline against which :func:`term_integrity` shows what the policy tokenizer adds.
+
+    >>> plain_tokenize("整治散乱污")["token"].tolist()
+    ['整治', '散乱', '污']
+    """
+    rows = []
+    for word, s, e in _plain_jieba().tokenize(text):
+        if not word.isspace():
+            rows.append((word, s, e, "punct" if _PUNCT.fullmatch(word) else "word"))
+    return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
+
+
+def integrity_by_term(text: str, terms: Iterable[str], tokens: pd.DataFrame) -> pd.DataFrame:
+    """Per term: occurrences in `text`, how many no token boundary cuts, and the share.
+
+    >>> integrity_by_term("散乱污", ["散乱污"], plain_tokenize("散乱污"))
+      term  occurrences  intact  share
+    0  散乱污            1       0    0.0
+    """
+    bounds = sorted(set(tokens["start"]).union(tokens["end"]))
+    rows = []
+    for term in sorted(set(terms)):
+        n = intact = 0
+        i = text.find(term)
+        while term and i >= 0:
+            j = i + len(term)
+            n += 1
+            # A cut is any token boundary strictly inside the occurrence.
+            k = bisect.bisect_right(bounds, i)
+            intact += not (k < len(bounds) and bounds[k] < j)
+            i = text.find(term, j)
+        rows.append((term, n, intact, intact / n if n else float("nan")))
+    return pd.DataFrame(rows, columns=["term", "occurrences", "intact", "share"])
+
+
+def term_integrity(text: str, terms: Iterable[str], tokens: pd.DataFrame) -> float:
+    """Share of all occurrences of `terms` in `text` that no token boundary cuts.
+
+    >>> term_integrity("整治散乱污", ["散乱污"], tokenize("整治散乱污", learn=False))
+    1.0
+    """
+    table = integrity_by_term(text, terms, tokens)
+    total = int(table["occurrences"].sum())
+    return float(table["intact"].sum() / total) if total else float("nan")

@@ -1,0 +1,49 @@
+"""Deadlines resolve to dates in the plan year and only count where the report plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from policytext.deadlines import extract_deadlines, resolve_deadline
+
+
+@pytest.mark.parametrize("raw,due", [
+    ("4月7日", dt.date(2019, 4, 7)), ("4月30日前", dt.date(2019, 4, 30)),
+    ("7月底前", dt.date(2019, 7, 31)), ("10月底前", dt.date(2019, 10, 31)),
+    ("2月底", dt.date(2019, 2, 28)), ("上半年", dt.date(2019, 6, 30)),
+    ("年底前", dt.date(2019, 12, 31)), ("年底", dt.date(2019, 12, 31)),
+    ("三季度", dt.date(2019, 9, 30)), ("2020年底前", dt.date(2020, 12, 31)),
+    ("十月底前", dt.date(2019, 10, 31)), ("6月前", dt.date(2019, 5, 31)),
+])
+def test_resolve(raw, due):
+    assert resolve_deadline(raw, year=2019) == due
+
+
+def _frames(text: str, parts: list[tuple[int, int, str]]) -> pd.DataFrame:
+    return pd.DataFrame([{"sentence_id": i, "section_id": i, "part": p, "start": a, "end": b,
+                          "text": text[a:b]} for i, (a, b, p) in enumerate(parts)])
+
+
+def test_only_planned_dates_count_and_link_their_clause():
+    review = "2018年10月底前完成棚户区改造3000户。"
+    plan = "今年6月底前完成80%的主干道改造，年底前建成公园5个。"
+    text = review + plan
+    sents = _frames(text, [(0, len(review), "review"), (len(review), len(text), "plan")])
+    df = extract_deadlines(text, sents, None, year=2019)
+    assert df.raw.tolist() == ["6月底前", "年底前"]
+    assert df.due.tolist() == [dt.date(2019, 6, 30), dt.date(2019, 12, 31)]
+    assert df.task.tolist() == ["完成80%的主干道改造", "建成公园5个"]
+    assert [text[s] for rows in df.indicator_rows for s in rows] == ["8", "5"]
+
+
+def test_speech_date_line_is_not_a_deadline():
+    text = "——2019年3月15日在区人民代表大会上\n"
+    sents = _frames(text, [(0, len(text), "other")])
+    assert extract_deadlines(text, sents, None, year=2019).empty
+
+
+def test_year_is_required():
+    with pytest.raises(ValueError):
+        extract_deadlines("年底前完成。", year=None)

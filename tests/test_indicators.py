@@ -1,0 +1,87 @@
+"""Indicator records from sentences of the genre (written fresh, not copied from the seed)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from policytext.indicators import COLUMNS, extract_indicators
+
+
+def _rows(text: str, part: str = "plan", year: int = 2020) -> pd.DataFrame:
+    sentences = pd.DataFrame([{"sentence_id": 0, "section_id": 1, "part": part,
+                               "start": 0, "end": len(text), "text": text}])
+    return extract_indicators(text, sentences, None, year=year)
+
+
+def test_columns_and_offsets_point_into_text():
+    text = "全县地区生产总值完成85.2亿元，同比增长7.1%。"
+    df = _rows(text, "review")
+    assert list(df.columns) == COLUMNS
+    assert all(text[s:e] == raw for s, e, raw in zip(df.start, df.end, df.raw))
+
+
+def test_elided_subject_and_change_types():
+    df = _rows("全县地区生产总值完成85.2亿元，同比增长7.1%，高出全省0.8个百分点；"
+               "城镇居民人均可支配收入下降1.2%，财政支出占全市的12.5%。", "review")
+    assert df.indicator.tolist()[:3] == ["地区生产总值"] * 3
+    assert df.change.tolist() == ["level", "growth", "pp_change", "decrease", "share"]
+    assert set(df.kind) == {"actual"}
+
+
+def test_dual_commitment_gives_two_rows():
+    df = _rows("税收收入确保增长5%，力争增长7%。")
+    assert df[["value", "commitment"]].values.tolist() == [[5.0, "ensure"], [7.0, "strive"]]
+    assert df.indicator.tolist() == ["税收收入", "税收收入"]
+
+
+def test_enumerated_subjects_pair_with_values():
+    df = _rows("农村自来水普及率、集中供水率分别达到95%、80%以上。")
+    assert df[["indicator", "value", "bound"]].values.tolist() == [
+        ["农村自来水普及率", 95.0, "lower"], ["集中供水率", 80.0, "lower"]]
+    df = _rows("投诉受理率、回复率均为100%。", "review")
+    assert df.indicator.tolist() == ["投诉受理率", "回复率"] and df.start.nunique() == 1
+    df = _rows("SO2、NO2排放量不高于1.2、3.4万吨。")
+    assert df.indicator.tolist() == ["SO2排放量", "NO2排放量"]
+    assert df.value.tolist() == [12000.0, 34000.0]
+
+
+def test_counted_noun_after_the_number_names_it():
+    df = _rows("新建学校等6所寄宿制学校，改造12个老旧小区。")
+    assert df.indicator.tolist() == ["寄宿制学校", "老旧小区"]
+
+
+def test_gap_bound_goes_to_the_unbounded_number():
+    df = _rows("全年至少引进投资10亿元以上项目2个，至少建成5个社区食堂。")
+    assert df[["raw", "bound"]].values.tolist() == [
+        ["10亿元", "lower"], ["2个", "lower"], ["5个", "lower"]]
+
+
+def test_kind_follows_part_and_wording():
+    assert _rows("新增就业1200人。", "review").kind.tolist() == ["actual"]
+    assert _rows("新增就业1200人。", "plan").kind.tolist() == ["target"]
+    assert _rows("去年新增就业1200人。", "plan").kind.tolist() == ["actual"]
+    assert _rows("今年将新增就业1500人。", "other").kind.tolist() == ["target"]
+
+
+def test_headline_paragraph():
+    text = "今年主要预期目标是：地区生产总值增长6.5%左右；城镇登记失业率控制在4.5%以内。\n新建道路8条。"
+    df = _rows(text)
+    assert df.headline.tolist() == [True, True, False]
+    assert df.bound.tolist() == ["approx", "upper", "point"]
+
+
+def test_ratio_and_range_rows():
+    df = _rows("三次产业结构调整为8.1:40.2:51.7，培育龙头企业3-5家。", "review")
+    assert df.change.tolist()[0] == "ratio" and df.indicator.tolist()[0] == "三次产业结构"
+    assert df[["value_low", "value_high", "bound"]].values.tolist()[1] == [3.0, 5.0, "range"]
+
+
+@pytest.mark.parametrize("text", ["树牢“四个意识”。", "开通地铁5号线。", "召开第三届博览会。"])
+def test_no_rows_for_names_and_slogans(text):
+    assert _rows(text).empty
+
+
+def test_works_without_structure_frames():
+    df = extract_indicators("今年力争粮食产量稳定在45万吨以上。", year=2020)
+    assert df[["indicator", "commitment", "kind", "bound"]].values.tolist() == [
+        ["粮食产量", "strive", "target", "lower"]]

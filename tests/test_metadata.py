@@ -1,0 +1,124 @@
+"""Metadata read from the report's opening lines; unknown fields are None, never guessed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from policytext.clean import clean_document
+from policytext.io import document_from_string, read_document
+from policytext.metadata import Metadata, level_of, province_of, provinces, read_metadata
+
+
+def meta_of(doc) -> Metadata:
+    return read_metadata(clean_document(doc).text, doc)
+
+
+def test_seed_metadata(seed_doc, seed_cleaned):
+    meta = read_metadata(seed_cleaned.text, seed_doc)
+    assert meta.to_dict() == {
+        "title": "2019年郑州市惠济区政府工作报告",
+        "year": 2019,
+        "region": "郑州市惠济区",
+        "province": "河南省",  # from the forum's [河南] tag: the report itself never names it
+        "level": "district",
+        "meeting": "郑州市惠济区第三届人民代表大会第四次会议",
+        "date": "2019-03-15",
+        "speaker": "丁文霞",
+        "speaker_title": "惠济区人民政府代区长",
+        "source": str(seed_doc.source),
+        "sha256": seed_doc.sha256,
+        "encoding": "utf-8",
+    }
+
+
+def test_seed_metadata_spans_point_into_the_text(seed_doc, seed_cleaned):
+    meta = read_metadata(seed_cleaned.text, seed_doc)
+    text = seed_cleaned.text
+    for name in ("title", "meeting", "speaker", "speaker_title", "region"):
+        start, end = meta.spans[name]
+        assert text[start:end] == getattr(meta, name), name
+    start, end = meta.spans["date"]
+    assert text[start:end] == "2019年3月15日"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "province_site.html",
+            {"title": "2021年江西省政府工作报告", "year": 2021, "region": "江西省",
+             "province": "江西省", "level": "province", "date": "2021-01-25",
+             "meeting": "江西省第十三届人民代表大会第五次会议",
+             "speaker": "赵某某", "speaker_title": "江西省省长", "encoding": "utf-8"},
+        ),
+        (
+            "national_crlf.txt",
+            {"title": "政府工作报告", "year": 2022, "region": "国务院", "province": None,
+             "level": "national", "date": "2022-03-05",
+             "meeting": "第十三届全国人民代表大会第五次会议",
+             "speaker": "某某某", "speaker_title": "国务院总理", "encoding": "utf-8-sig"},
+        ),
+        (
+            # the county report names 安徽省 in its text twice
+            "county_gbk.txt",
+            {"region": "青石县", "province": "安徽省", "level": "county", "year": 2020,
+             "date": "2020-01-08", "speaker": "孙某某", "encoding": "gbk"},
+        ),
+        (
+            "traditional.txt",
+            {"title": "2018年臨江市政府工作報告", "region": "臨江市", "level": "city",
+             "province": None, "meeting": "臨江市第八屆人民代表大會第二次會議",
+             "date": "2018-01-20", "speaker": "周某某", "speaker_title": "臨江市市長"},
+        ),
+    ],
+)
+def test_sample_metadata(samples_dir, name, expected):
+    meta = meta_of(read_document(samples_dir / name)).to_dict()
+    assert {k: meta[k] for k in expected} == expected
+
+
+def test_unknown_fields_are_none_not_guessed():
+    text = ("政府工作报告\n各位代表：\n一、过去一年工作回顾\n过去一年，我们坚持稳中求进，经济运行总体平稳。\n"
+            "二、今年工作安排\n今年要着力扩大内需，稳定就业，保障和改善民生。")
+    meta = meta_of(document_from_string(text))
+    assert meta.title == "政府工作报告"
+    assert (meta.year, meta.region, meta.province, meta.level, meta.meeting, meta.date,
+            meta.speaker, meta.speaker_title) == (None,) * 8
+
+
+def test_year_from_meeting_date_when_title_has_none():
+    text = ("某某市政府工作报告\n——二〇二一年一月十八日在某某市第十六届人民代表大会第五次会议上\n"
+            "代市长\n李某\n各位代表：\n一、工作回顾\n全市经济运行稳中向好，主要指标好于预期。")
+    meta = meta_of(document_from_string(text))
+    assert (meta.year, meta.date, meta.region, meta.level) == (2021, "2021-01-18", "某某市", "city")
+    assert (meta.speaker_title, meta.speaker) == ("代市长", "李某")
+
+
+@pytest.mark.parametrize(
+    ("region", "level"),
+    [
+        ("国务院", "national"), ("河南省", "province"), ("广西壮族自治区", "province"),
+        ("北京市", "province"), ("重庆市", "province"),  # 直辖市 are province-level units
+        ("郑州市", "city"), ("延边朝鲜族自治州", "city"), ("锡林郭勒盟", "city"),
+        ("北京市海淀区", "district"), ("郑州市惠济区", "district"),
+        ("兰考县", "county"), ("鄂温克族自治旗", "county"), ("某某", None),
+    ],
+)
+def test_level_from_region_suffix(region, level):
+    assert level_of(region) == level
+
+
+def test_province_table():
+    names = [full for full, _, _ in provinces()]
+    assert len(names) == 34 and len(set(names)) == 34
+    assert province_of("内蒙古呼和浩特市") == "内蒙古自治区"
+    assert province_of("上海市浦东新区") == "上海市"
+    assert province_of("惠济区") is None
+
+
+def test_to_dict_is_json_ready(seed_doc, seed_cleaned):
+    meta = read_metadata(seed_cleaned.text, seed_doc)
+    assert json.loads(json.dumps(meta.to_dict(), ensure_ascii=False)) == meta.to_dict()
+    with pytest.raises(AttributeError):
+        meta.year = 2020  # frozen

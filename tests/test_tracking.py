@@ -1,0 +1,317 @@
+"""Target tracking: targets against last year's results, and against the next report's outcomes.
+
+The reports in tests/reports/ are synthetic (a fictional 某某市青山区, 2018-2020); their README
+lists the expected outcome of every tracked target.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+import pytest
+
+matplotlib.use("Agg")
+
+import policytext
+from policytext import Report, ReportError
+from policytext.matching import (
+    canonical_indicator,
+    load_aliases,
+    name_similarity,
+    normalize_indicator,
+)
+from policytext.tracking import (
+    achievement_rates,
+    export_tracking_sheet,
+    plot_deadline_timeline,
+    plot_headline_targets,
+    plot_target_vs_outcome,
+    read_tracking_sheet,
+    target_status,
+    targets_from_indicators,
+    targets_table,
+    tracking_from_corpus,
+)
+
+REPORTS = Path(__file__).parent / "reports"
+
+
+def _load(year: int) -> Report:
+    path = REPORTS / f"synthetic_qingshan_{year}.txt"
+    return Report.from_text(path.read_text(encoding="utf-8"), source=path.name)
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[int, Report]:
+    return {year: _load(year) for year in (2018, 2019, 2020)}
+
+
+@pytest.fixture(scope="module")
+def tracking(reports) -> pd.DataFrame:
+    # Deliberately out of order: track() sorts by year itself.
+    return policytext.track([reports[2020], reports[2018], reports[2019]])
+
+
+def _row(frame: pd.DataFrame, year: int, canonical: str) -> pd.Series:
+    rows = frame[(frame["year"] == year) & (frame["canonical"] == canonical)]
+    assert len(rows) == 1, rows
+    return rows.iloc[0]
+
+
+# -- names ----------------------------------------------------------------------------------------
+
+
+def test_alias_table_maps_each_spelling_to_one_canonical_name():
+    aliases = load_aliases()
+    assert not aliases["alias"].duplicated().any()
+    assert set(aliases["canonical"]) <= set(aliases["alias"])  # every name is its own alias
+    for name in ("地区生产总值", "GDP", "全区生产总值", "全市地区生产总值"):
+        assert canonical_indicator(name) == "生产总值"
+    assert canonical_indicator("地方财政一般公共预算收入") == "一般公共预算收入"
+    assert canonical_indicator("公共财政预算收入") == "一般公共预算收入"
+    assert canonical_indicator("规上工业增加值") == "规模以上工业增加值"
+    assert canonical_indicator("新增城镇就业") == canonical_indicator("城镇新增就业")
+
+
+def test_names_are_normalised_but_different_indicators_never_match():
+    assert normalize_indicator("全区“地方财政”一般公共预算收入（不含基金）") == "一般公共预算收入"
+    assert normalize_indicator("青山区生产总值增速", places=("青山区",)) == "生产总值"
+    assert name_similarity("生产总值", "一般公共预算收入") == (0.0, "none")
+    assert name_similarity("城镇登记失业率", "城镇调查失业率") == (0.0, "none")
+    assert name_similarity("项目", "项目")[0] <= 0.6  # too generic to be sure
+
+
+# -- one report -----------------------------------------------------------------------------------
+
+
+def test_targets_meet_last_years_results_of_the_same_indicator(reports):
+    t = reports[2019].targets
+    by = t.set_index("canonical")
+    gdp = by.loc["生产总值"]
+    assert (gdp["value"], gdp["bound"], gdp["actual_value"]) == (7.5, "approx", 8.3)
+    assert gdp["difference"] == pytest.approx(-0.8)
+    # renamed between review and plan: 新增城镇就业 -> 城镇新增就业, 新增绿化面积 -> 新增绿地
+    assert by.loc["城镇新增就业", "actual_raw"] == "3250人"
+    assert by.loc["城镇新增就业", "match_method"] == "alias"
+    assert by.loc["新增绿地", "actual_value"] == 420000
+    assert by.loc["新增绿地", "ratio"] == pytest.approx(50 / 42)
+    assert 0 < by.loc["新增绿地", "match_confidence"] < 1
+    assert by.loc["城镇登记失业率", "match_confidence"] == 1.0
+
+
+def test_unmatched_targets_stay_without_a_match(reports):
+    t = reports[2019].targets
+    lone = t[t["raw"] == "200个"].iloc[0]  # 5G基站: nothing like it in the review
+    assert lone["match_method"] == "none" and lone["match_confidence"] == 0
+    assert pd.isna(lone["actual_value"]) and pd.isna(lone["matched_indicator"])
+    # a growth rate is never matched to a level in 元, even of the same indicator
+    assert (t["actual_unit"].dropna() == t.loc[t["actual_unit"].notna(), "unit"]).all()
+
+
+def test_implied_levels_for_growth_and_percentage_point_targets(reports):
+    t = reports[2019].targets.set_index("canonical")
+    # 生产总值 120.5亿元 growing 7.5%
+    assert t.loc["生产总值", "implied_level"] == pytest.approx(120.5e8 * 1.075)
+    assert t.loc["生产总值", "base_level_raw"] == "120.5亿元"
+    # 城镇化率 55.6% raised by 1 percentage point
+    assert t.loc["常住人口城镇化率", "implied_level"] == pytest.approx(56.6)
+
+
+def test_dual_target_gives_two_implied_levels(reports):
+    t = reports[2018].targets
+    revenue = t[t["canonical"] == "一般公共预算收入"].set_index("commitment")
+    assert revenue.loc["ensure", "value"] == 6 and revenue.loc["strive", "value"] == 8
+    assert revenue.loc["ensure", "implied_level"] == pytest.approx(14.2e8 * 1.06)
+    assert revenue.loc["strive", "implied_level"] == pytest.approx(14.2e8 * 1.08)
+
+
+def test_targets_carry_their_deadline_and_offsets(reports):
+    r = reports[2019]
+    t = r.targets
+    old = t[t["raw"] == "10个"].iloc[0]  # 10月底前完成老旧小区改造10个
+    assert str(pd.Timestamp(old["deadline"]).date()) == "2019-10-31"
+    assert t.loc[t["canonical"] == "生产总值", "deadline"].isna().all()
+    for _, row in t.iterrows():
+        assert r.text[row["start"]:row["end"]] == row["raw"]
+        assert row["raw"] in row["sentence"]
+
+
+def test_targets_from_hand_made_frames_with_the_seed_figures():
+    ind = pd.DataFrame({
+        "indicator": ["全区生产总值", "生产总值", "一般公共预算收入", "一般公共预算收入"],
+        "raw": ["171.31亿元", "9.5%", "6%", "8%"], "value": [1.7131e10, 9.5, 6.0, 8.0],
+        "unit": ["元", "%", "%", "%"], "change": ["level", "growth", "growth", "growth"],
+        "bound": ["point", "point", "point", "point"],
+        "commitment": ["none", "none", "ensure", "strive"],
+        "kind": ["actual", "actual", "target", "target"], "headline": [False, False, True, True],
+        "section_id": [1, 1, 2, 2], "sentence_id": [1, 1, 5, 5], "start": [0, 12, 90, 97],
+        "end": [9, 16, 92, 99]})
+    t = targets_from_indicators(ind)
+    assert t["match_method"].tolist() == ["none", "none"]  # no revenue among the results
+    assert t["implied_level"].isna().all()
+    gdp = targets_from_indicators(ind.assign(indicator=["GDP", "GDP", "生产总值", "生产总值"]))
+    assert gdp["actual_value"].tolist() == [9.5, 9.5]
+    assert gdp["implied_level"].tolist() == pytest.approx([1.7131e10 * 1.06, 1.7131e10 * 1.08])
+
+
+# -- status rules ---------------------------------------------------------------------------------
+
+
+def test_status_follows_the_bound_with_documented_tolerances():
+    assert target_status(7.4, 7, bound="approx", unit="%") == "met"  # ±0.5 pp
+    assert target_status(7.6, 7, bound="approx", unit="%") == "missed"
+    assert target_status(7.6, 7, bound="approx", unit="%", rate_tolerance=1.0) == "met"
+    assert target_status(7.6, 7, bound="approx", unit="%", approx="at_least") == "met"
+    assert target_status(104, 100, bound="approx", unit="个") == "met"  # ±5 % of the level
+    assert target_status(106, 100, bound="approx", unit="个") == "missed"
+    assert target_status(10, 10, bound="lower", unit="%") == "met"
+    assert target_status(4.0, 4, bound="upper", unit="%") == "met"
+    assert target_status(4.1, 4, bound="upper", unit="%") == "missed"
+    assert target_status(11, None, bound="range", unit="家", value_low=5, value_high=10) == "missed"
+    assert target_status(float("nan"), 5, bound="lower", unit="%") == "unclear"
+
+
+# -- several reports ------------------------------------------------------------------------------
+
+EXPECTED = {
+    (2018, "生产总值"): "met", (2019, "生产总值"): "missed",
+    (2018, "一般公共预算收入"): "met", (2019, "一般公共预算收入"): "missed",
+    (2018, "规模以上工业增加值"): "met", (2019, "规模以上工业增加值"): "met",
+    (2018, "固定资产投资"): "met", (2019, "固定资产投资"): "missed",
+    (2018, "社会消费品零售总额"): "missed", (2019, "社会消费品零售总额"): "met",
+    (2018, "城镇新增就业"): "met", (2019, "城镇新增就业"): "missed",
+    (2018, "城镇登记失业率"): "met", (2019, "城镇登记失业率"): "met",
+    (2018, "新增绿地"): "met", (2019, "新增绿地"): "met",
+    (2018, "建成停车泊位"): "missed", (2019, "建成停车泊位"): "missed",
+    (2019, "常住人口城镇化率"): "met", (2019, "培育科技型企业"): "met",
+}
+
+
+def test_track_judges_met_missed_and_renamed_indicators(tracking):
+    got = {key: _row(tracking, *key)["status"] for key in EXPECTED}
+    assert got == EXPECTED
+    assert set(tracking["year"]) == {2018, 2019}  # 2020's targets have no outcome yet
+    assert _row(tracking, 2019, "生产总值")["outcome_indicator"] == "GDP"
+
+
+def test_track_keeps_both_sentences_as_evidence(tracking, reports):
+    row = _row(tracking, 2019, "一般公共预算收入")
+    assert row["target_source"] == "synthetic_qingshan_2019.txt"
+    assert row["outcome_source"] == "synthetic_qingshan_2020.txt"
+    assert reports[2019].text[row["target_start"]:row["target_end"]] == row["raw"]
+    assert reports[2020].text[row["outcome_start"]:row["outcome_end"]] == "4.2%"
+    assert "公共财政预算收入" in row["outcome_sentence"]
+    assert "一般公共预算收入增长5%以上" in row["target_sentence"]
+
+
+def test_dual_target_is_judged_on_ensure_with_a_strive_flag(tracking):
+    row = _row(tracking, 2018, "一般公共预算收入")  # 确保6% 力争8%, outcome 7.1%
+    assert (row["value"], row["strive_value"], row["outcome_value"]) == (6, 8, 7.1)
+    assert (row["status"], row["strive_status"]) == ("met", "missed")
+
+
+def test_unreported_targets_are_unclear_never_forced(tracking):
+    lone = tracking[tracking["raw"] == "200个"].iloc[0]
+    assert lone["status"] == "unclear" and pd.isna(lone["outcome_value"])
+    assert "no matching result" in lone["note"]
+
+
+def test_outcome_derived_from_two_levels(tracking):
+    row = _row(tracking, 2019, "常住人口城镇化率")  # 55.6% -> 56.8% against 提高1个百分点
+    assert row["outcome_value"] == pytest.approx(1.2)
+    assert row["match_method"].startswith("derived")
+    assert "55.6%" in row["note"] and "56.8%" in row["note"]
+
+
+def test_pending_targets_and_duplicate_years(reports):
+    pending = policytext.track([reports[2020]], include_pending=True)
+    assert len(pending) and (pending["status"] == "unclear").all()
+    assert pending["note"].str.contains("2021").all()
+    with pytest.raises(ReportError, match="second report"):
+        policytext.track([reports[2019], _load(2019)])
+
+
+def test_achievement_rates(tracking):
+    rates = achievement_rates(tracking).set_index("year")
+    assert rates.loc[2019, "n_targets"] == (tracking["year"] == 2019).sum()
+    assert rates.loc[2019, "rate"] == pytest.approx(
+        rates.loc[2019, "met"] / (rates.loc[2019, "met"] + rates.loc[2019, "missed"]))
+    by_bound = achievement_rates(tracking, by=["bound"]).set_index("bound")
+    assert by_bound.loc["upper", "rate"] == 1.0
+
+
+def test_tracking_from_corpus_tables_equals_track(reports, tracking):
+    meta = pd.DataFrame([{"report_id": f"r{y}", "year": y, "region": r.metadata.region}
+                         for y, r in reports.items()])
+    targets = pd.concat([targets_table(r).assign(report_id=f"r{y}") for y, r in reports.items()])
+    ind = pd.concat([r.indicators.assign(report_id=f"r{y}") for y, r in reports.items()])
+    table = tracking_from_corpus(targets, ind, meta)
+    assert table["status"].tolist() == tracking["status"].tolist()
+    assert tracking_from_corpus(targets, ind, meta[meta["year"] == 2019]) is None
+
+
+# -- the tracking sheet ---------------------------------------------------------------------------
+
+
+def test_sheet_round_trip_gives_the_same_statuses(tmp_path, reports, tracking):
+    path = export_tracking_sheet(reports[2019], tmp_path / "targets-2019.csv")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM for Excel
+    sheet = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert (sheet[["outcome_value", "outcome_unit", "outcome_source", "note"]] == "").all().all()
+    fill = {"7.5%": ("6.2", ""), "50万平方米": ("52", "万平方米"), "3000个": ("2,600", "个")}
+    for raw, (value, unit) in fill.items():
+        sheet.loc[sheet["raw"] == raw, ["outcome_value", "outcome_unit"]] = [value, unit]
+    sheet.to_csv(path, index=False, encoding="utf-8-sig")
+    back = read_tracking_sheet(path)
+    status = dict(zip(back["raw"], back["status"]))
+    assert status["7.5%"] == "missed" and status["50万平方米"] == "met"
+    assert status["3000个"] == "missed" and status["200个"] == "unclear"
+    assert back.loc[back["raw"] == "50万平方米", "outcome_value"].item() == 520000
+    plot_target_vs_outcome(back)  # the same charts work on a hand-filled sheet
+
+
+def test_bad_sheets_raise_clear_errors(tmp_path, reports):
+    path = export_tracking_sheet(reports[2019], tmp_path / "sheet.csv")
+    sheet = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    sheet.loc[0, "outcome_value"] = "七点三"
+    sheet.to_csv(path, index=False, encoding="utf-8-sig")
+    with pytest.raises(ReportError, match=r"sheet\.csv: row 2, column outcome_value"):
+        read_tracking_sheet(path)
+    sheet.loc[0, ["outcome_value", "outcome_unit"]] = ["7", "元"]
+    sheet.to_csv(path, index=False, encoding="utf-8-sig")
+    with pytest.raises(ReportError, match="does not fit"):
+        read_tracking_sheet(path)
+    sheet.drop(columns="outcome_value").to_csv(path, index=False, encoding="utf-8-sig")
+    with pytest.raises(ReportError, match="missing column"):
+        read_tracking_sheet(path)
+    with pytest.raises(ReportError, match="no such"):
+        read_tracking_sheet(tmp_path / "absent.csv")
+
+
+# -- charts ---------------------------------------------------------------------------------------
+
+
+def _png(fig) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=40)
+    matplotlib.pyplot.close(fig)
+    return buf.getvalue()
+
+
+def test_headline_chart_shows_every_headline_target(reports):
+    fig = plot_headline_targets(reports[2019])
+    labels = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
+    assert any(label.startswith("生产总值") for label in labels)
+    assert sum(reports[2019].targets["headline"]) == len(labels)
+    matplotlib.pyplot.close(fig)
+
+
+def test_charts_are_deterministic(reports, tracking):
+    assert _png(plot_deadline_timeline(reports[2019])) == _png(
+        plot_deadline_timeline(reports[2019]))
+    few = ["生产总值", "一般公共预算收入", "城镇新增就业"]
+    a, b = (_png(plot_target_vs_outcome(tracking, indicators=few)) for _ in range(2))
+    assert a == b
