@@ -217,3 +217,19 @@ def test_normalize_never_touches_numbers_or_codes(raw, expected):
 )
 def test_title_lines(line, title):
     assert title_of(line) == title
+
+
+def test_forum_title_used_when_the_body_has_none(seed_doc, seed_cleaned):
+    lines = seed_doc.text.split("\n")
+    lines.remove("    2019年郑州市惠济区政府工作报告")  # only the thread title "[河南] …" is left
+    cleaned = clean_document(document_from_string("\n".join(lines)))
+    assert cleaned.text == seed_cleaned.text  # tag dropped, user panel audited as chrome
+    assert "page chrome" in set(cleaned.removed["reason"])
+
+
+def test_report_split_over_two_forum_posts(seed_doc, seed_cleaned):
+    lines = seed_doc.text.split("\n")
+    user_panel = lines[6:33]  # 签到天数, 积分, 发表于 … of a second post
+    second_post = lines[:60] + user_panel + lines[60:]
+    cleaned = clean_document(document_from_string("\n".join(second_post)))
+    assert cleaned.text == seed_cleaned.text

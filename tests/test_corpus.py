@@ -21,6 +21,7 @@ BAD = {"empty.txt": b"", "binary.txt": bytes(range(256)) * 40}
 def _make_corpus_module():
     spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "benchmarks" / "make_corpus.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being defined
     spec.loader.exec_module(module)
     return module
 

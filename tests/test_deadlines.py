@@ -16,6 +16,7 @@ from policytext.deadlines import extract_deadlines, resolve_deadline
     ("年底前", dt.date(2019, 12, 31)), ("年底", dt.date(2019, 12, 31)),
     ("三季度", dt.date(2019, 9, 30)), ("2020年底前", dt.date(2020, 12, 31)),
     ("十月底前", dt.date(2019, 10, 31)), ("6月前", dt.date(2019, 5, 31)),
+    ("2022年前", dt.date(2022, 12, 31)), ("2019年前三季度", dt.date(2019, 9, 30)),
 ])
 def test_resolve(raw, due):
     assert resolve_deadline(raw, year=2019) == due
@@ -47,3 +48,11 @@ def test_speech_date_line_is_not_a_deadline():
 def test_year_is_required():
     with pytest.raises(ValueError):
         extract_deadlines("年底前完成。", year=None)
+
+
+def test_deadline_standing_alone_governs_the_next_clause():
+    text = "9月底前，全市棚户区改造项目全部开工；到2023年前，建成区绿化覆盖率达到42%。"
+    df = extract_deadlines(text, _frames(text, [(0, len(text), "plan")]), None, year=2021)
+    assert df.raw.tolist() == ["9月底前", "2023年前"]
+    assert df.task.tolist() == ["全市棚户区改造项目全部开工", "建成区绿化覆盖率达到42%"]
+    assert df.due.tolist() == [dt.date(2021, 9, 30), dt.date(2023, 12, 31)]

@@ -45,3 +45,14 @@ def test_quantities_and_ordinals_are_not_formulations(text):
 ])
 def test_unseen_formulations(text, expected):
     assert formulation_spans(text).formulation.tolist() == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("加快一核三带六园建设", "一核三带六园"), ("坚持两学一做学习教育", "两学一做"),
+    ("落实一岗双责制度", "一岗双责"), ("三河一渠七沟治理", "三河一渠七沟"),
+    ("推进一带一路建设", "一带一路"),
+    # A two-character last head that is a word stays whole.
+    ("实现双随机一公开监管", "双随机一公开"), ("落实两不愁三保障要求", "两不愁三保障"),
+])
+def test_unquoted_chain_stops_before_the_next_word(text, expected):
+    assert formulation_spans(text).formulation.tolist() == [expected]

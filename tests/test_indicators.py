@@ -85,3 +85,29 @@ def test_works_without_structure_frames():
     df = extract_indicators("今年力争粮食产量稳定在45万吨以上。", year=2020)
     assert df[["indicator", "commitment", "kind", "bound"]].values.tolist() == [
         ["粮食产量", "strive", "target", "lower"]]
+
+
+def test_respectively_after_separate_subjects():
+    df = _rows("工业用电量达到12.5亿千瓦时，货运量达到3200万吨，分别增长6.2%、4.4%。", "review")
+    assert df.indicator.tolist()[2:] == ["工业用电量", "货运量"]
+
+
+def test_names_keep_per_capita_and_average():
+    df = _rows("农民人均纯收入增长9%，PM10平均浓度下降到70微克/立方米。", "review")
+    assert df.indicator.tolist() == ["农民人均纯收入", "PM10平均浓度"]
+
+
+def test_bare_verb_clauses_continue_the_subject():
+    df = _rows("旅游总收入增长15%，力争突破80亿元；税收收入占比提高。其中增值税8亿元，占比40%。")
+    assert df.indicator.tolist() == ["旅游总收入", "旅游总收入", "增值税", "增值税占比"]
+    assert df.change.tolist() == ["growth", "level", "level", "share"]
+
+
+def test_size_class_names_the_noun_it_qualifies():
+    df = _rows("新开工5000万元以上产业项目20个。")
+    assert df.indicator.tolist() == ["产业项目", "5000万元以上产业项目"]
+    assert df.bound.tolist() == ["lower", "point"]
+
+
+def test_price_rise_is_growth():
+    assert _rows("居民消费价格涨幅控制在3%左右。").change.tolist() == ["growth"]

@@ -218,13 +218,16 @@ def _locate(text: str, context: str, raw: str, seen: dict) -> int:
     return pos + len(context)
 
 
-def _same_name(a: str, b: str) -> bool:
-    if not a or not b:
+def _same_name(want: str, got: str) -> bool:
+    """Stricter than the seed's gold test: a cut-off name (居民人 for 居民人均可支配收入) fails.
+
+    The extracted name may carry up to 4 extra characters (a verb such as 新增/新建, or 占比)
+    or lack up to 2."""
+    if not want or not got:
         return False
-    if a in b or b in a:
-        return True
-    sa, sb = set(a), set(b)
-    return len(sa & sb) / len(sa | sb) >= 0.5
+    if want in got:
+        return len(got) - len(want) <= 4
+    return got in want and len(want) - len(got) <= 2
 
 
 def _same(field: str, want, got) -> bool:

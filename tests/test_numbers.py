@@ -35,6 +35,11 @@ CASES = [
     ("100千瓦", 100, "千瓦", "point"),
     ("5万千瓦", 5e4, "千瓦", "point"),
     ("1,234万元", 1.234e7, "元", "point"),
+    ("650亿斤以上", 6.5e10, "斤", "lower"),
+    ("亿元以上", 1e8, "元", "lower"),
+    ("千万元及以上", 1e7, "元", "lower"),
+    ("翻一番", 2, "倍", "point"),
+    ("翻两番", 4, "倍", "point"),
 ]
 
 
@@ -52,6 +57,17 @@ def test_ranges_and_ratios():
     assert r.form == "ratio" and r.parts == (2.2, 38.4, 59.4)
 
 
+def test_small_chinese_numerals_count_in_ranges_only():
+    q = parse_quantity("两至三个")
+    assert (q.value_low, q.value_high, q.unit, q.numeral) == (2, 3, "个", "chinese")
+    assert find_quantities("实施三年行动，落实两个责任") == []
+
+
+def test_age_brackets_name_groups():
+    assert find_quantities("为65岁及以上老年人免费体检") == []
+    assert [q.value for q in find_quantities("人均预期寿命达到79.5岁以上。")] == [79.5]
+
+
 def test_enumerations_share_unit_and_bound():
     qs = find_quantities("PM2.5、PM10年均浓度不高于56、102微克/立方米")
     assert [(q.raw, q.value, q.unit, q.bound) for q in qs] == [
@@ -67,7 +83,7 @@ def test_enumerations_share_unit_and_bound():
     "动漫6#楼", "PM2.5浓度", "“12349”平台", "新型产业用地（M0）", "“四个意识”",
     "“8个100%”标准", "9:00-18:00", "建国70周年", "十亿级建筑企业", "区委三届十一次全会",
     "千斤重担", "千家万户", "居全省前10名", "《2019年规划》", "5G基站", "3A级景区", "7月底前",
-    "2019-2020年",
+    "2019-2020年", "万元GDP能耗", "每千人口",
 ])
 def test_not_quantities(text):
     assert find_quantities(text) == []
@@ -141,3 +157,12 @@ def test_generated_chinese_numerals_parse_back(n, unit):
 @given(st.integers(1, 100))
 def test_chinese_percent_parses_back(n):
     assert parse_quantity(f"降至百分之{_cn(n)}").value == n
+
+
+def test_traditional_script_keeps_offsets():
+    text = "生產總值171.31億元，提高0.5個百分點，不低於80%"
+    qs = find_quantities(text)
+    assert [(text[q.start:q.end], q.raw, q.value, q.unit) for q in qs] == [
+        ("171.31億元", "171.31億元", 1.7131e10, "元"), ("0.5個百分點", "0.5個百分點", 0.5, "个百分点"),
+        ("80%", "80%", 80, "%")]
+    assert qs[-1].bound == "lower"

@@ -92,6 +92,16 @@ def test_place_names_start_where_contexts_diverge():
     assert not any(p.startswith(("设", "造", "理")) for p in places)
 
 
+def test_place_learning_skips_common_phrases(text):
+    places = set(learn_terms(text).query("kind == 'place'").term)
+    assert {"惠济区", "索须河", "贾鲁河", "古荥大运河文化区", "花园口村"} <= places
+    assert not places & {"中心城市", "文明城市", "市政道路", "庭院花园", "幼儿园", "湿地公园"}
+    # The same rules on phrases no seed holds: names stay, common phrases go.
+    t = "。".join(c + p + "，" for p in ("青龙河", "人民路", "碧沙岗公园", "宜居城市", "口袋公园",
+                                          "美丽乡村", "物流园") for c in ("建设", "推进"))
+    assert set(learn_terms(t).query("kind == 'place'").term) == {"青龙河", "人民路", "碧沙岗公园"}
+
+
 def test_extra_terms_are_kept_whole():
     toks = tokenize("推进智慧停车示范工程", extra_terms=["智慧停车示范工程"])
     assert "智慧停车示范工程" in set(toks.token)

@@ -25,6 +25,8 @@ from policytext.matching import (
 )
 from policytext.tracking import (
     achievement_rates,
+    ambition_table,
+    describe_target,
     export_tracking_sheet,
     plot_deadline_timeline,
     plot_headline_targets,
@@ -74,6 +76,7 @@ def test_alias_table_maps_each_spelling_to_one_canonical_name():
     assert canonical_indicator("公共财政预算收入") == "一般公共预算收入"
     assert canonical_indicator("规上工业增加值") == "规模以上工业增加值"
     assert canonical_indicator("新增城镇就业") == canonical_indicator("城镇新增就业")
+    assert canonical_indicator("税收占一般公共预算收入比重") == canonical_indicator("税收占比")
 
 
 def test_names_are_normalised_but_different_indicators_never_match():
@@ -315,3 +318,57 @@ def test_charts_are_deterministic(reports, tracking):
     few = ["生产总值", "一般公共预算收入", "城镇新增就业"]
     a, b = (_png(plot_target_vs_outcome(tracking, indicators=few)) for _ in range(2))
     assert a == b
+
+
+def test_headline_chart_labels_read_like_the_report(reports):
+    fig = plot_headline_targets(reports[2018])
+    labels = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
+    assert "一般公共预算收入  确保增长6%，力争增长8%" in labels  # one row for the dual target
+    assert "城镇登记失业率  4%以内" in labels
+    for ax in fig.axes:
+        assert ax.get_xlim()[0] <= 0  # bars and dots compare from zero
+    matplotlib.pyplot.close(fig)
+
+
+def test_deadline_timeline_groups_by_section_and_ends_at_year_end(reports):
+    fig = plot_deadline_timeline(reports[2019])
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks[0] == "1月" and ticks[-1] == "年底"
+    texts = [t.get_text() for t in ax.texts]
+    assert any(t.startswith("10月底前") for t in texts)
+    assert ax.get_legend() is None  # section names are row headers, not a legend
+    matplotlib.pyplot.close(fig)
+
+
+# -- readable summaries ---------------------------------------------------------------------------
+
+
+def test_ambition_table_writes_targets_as_the_report_does(reports):
+    table = ambition_table(reports[2018]).set_index("indicator")
+    dual = table.loc["一般公共预算收入"]
+    assert dual["target"] == "确保增长6%，力争增长8%"
+    assert dual["implied_level"] == "15.05亿元 … 15.34亿元"  # 14.2亿元 × 1.06 and × 1.08
+    gdp = table.loc["地区生产总值"]
+    assert (gdp["target"], gdp["last_year"], gdp["difference"]) == ("增长8%左右", "8.6%", "-0.6个百分点")
+    assert table.loc["城镇新增就业", "difference"] == "+100人"
+    assert len(table) == len(reports[2018].targets.query("headline and commitment != 'strive'"))
+
+
+def test_ambition_table_matched_rows_need_confidence(reports):
+    targets = reports[2019].targets
+    matched = ambition_table(targets, which="matched", min_confidence=0.9)
+    assert len(matched) == (targets["match_confidence"] >= 0.9).sum()
+    assert len(ambition_table(targets, which="all")) >= len(matched)
+    with pytest.raises(ValueError, match="which"):
+        ambition_table(targets, which="some")
+    row = {"raw": "5-10家", "change": "level", "bound": "range", "commitment": "none"}
+    assert describe_target(row) == "5-10家"
+
+
+def test_tracking_table_uses_one_missing_marker_and_sheets_keep_integer_years(tmp_path, reports,
+                                                                             tracking):
+    assert tracking["strive_status"].map(lambda v: v is None or isinstance(v, str)).all()
+    path = export_tracking_sheet(reports[2019], tmp_path / "s.csv")
+    assert read_tracking_sheet(path)["year"].tolist()[0] == 2019

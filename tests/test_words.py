@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from pathlib import Path
+
+import policytext
 import pytest
 from policytext.cooccurrence import cooccurrence, key_terms
 from policytext.kwic import kwic
 from policytext.tokenizer import tokenize
-from policytext.words import stopwords, word_frequencies
+from policytext.words import LAYERS, stopwords, word_frequencies
 
 TEXT = (
     "一、2018年工作回顾\n全面推进“散乱污”企业整治，加快推进生态环境治理，PM2.5下降4.5%。\n"
     "二、2019年重点工作\n坚持深化“放管服”改革，扎实推进生态环境治理，优化营商环境。"
 )
-# Hand-made sentence frame with the columns structure.split_sentences provides.
-_SPLIT = TEXT.index("二、")
-SENTENCES = pd.DataFrame({
-    "sentence_id": [0, 1], "section_id": [1, 2], "part": ["review", "plan"],
-    "start": [0, _SPLIT], "end": [_SPLIT, len(TEXT)],
-    "text": [TEXT[:_SPLIT], TEXT[_SPLIT:]],
-})
+# A whole (tiny) report, so the by-part tests go through the real sections and sentences.
+REPORT = policytext.Report.from_text(
+    "2019年青山县政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议。\n"
+    + TEXT + "新的一年，全县上下再出发。\n", source="qingshan.txt"
+)
+SENTENCES = REPORT.sentences
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_ad79a472d2986914.txt"
 
 
 def test_genre_layer_holds_the_issue_words():
@@ -41,31 +43,52 @@ def test_layers_switch_on_and_off():
 
 
 def test_frequencies_by_part_are_tidy_with_shares():
-    freq = word_frequencies(TEXT, by="part", sentences=SENTENCES)
+    freq = word_frequencies(REPORT, by="part")
     assert list(freq.columns) == ["part", "word", "tag", "count", "share"]
-    assert set(freq.part) == {"review", "plan"}
+    assert {"review", "plan"} <= set(freq.part)
     assert freq.groupby("part")["share"].sum().round(9).eq(1).all()
     review = set(freq.loc[freq.part == "review", "word"])
     plan = set(freq.loc[freq.part == "plan", "word"])
     assert "散乱污" in review and "散乱污" not in plan
-    assert "放管服" in plan and "营商环境" in plan
+    assert {"放管服", "营商环境"} <= plan and "放管服" not in review
+    # Passing the text and the report's sentence frame gives the same table.
+    same = word_frequencies(REPORT.text, by="part", sentences=REPORT.sentences)
+    assert same.equals(freq)
 
 
-def test_by_needs_a_frame():
-    with pytest.raises(ValueError, match="sentences or sections"):
-        word_frequencies(TEXT, by="part")
+def test_single_characters_are_a_layer_of_their_own():
+    with_layer = set(word_frequencies(REPORT).word)
+    without = set(word_frequencies(REPORT, stopwords=("general", "genre", "punct_num")).word)
+    assert "新" in without and "新" not in with_layer
+    assert without - with_layer == {w for w in without if len(w) == 1}
+    assert "single_char" in LAYERS
+
+
+def test_seed_word_freq_is_sorted_and_deterministic():
+    report = policytext.load_report(SEED)
+    freq = word_frequencies(report)
+    assert list(freq.columns) == ["word", "tag", "count", "share"]
+    assert str(freq["count"].dtype) == "int64"
+    keys = list(zip(-freq["count"], freq["word"], freq["tag"]))
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    assert freq["share"].sum() == pytest.approx(1.0)
+    # The clutter the single_char layer exists for: none of it in the default table.
+    assert not (freq.word.str.len() == 1).any()
+    assert word_frequencies(policytext.load_report(SEED)).equals(freq)
 
 
 def test_kwic_offsets_and_sentences():
-    hits = kwic(TEXT, "生态环境", window=5, sentences=SENTENCES)
+    hits = kwic(REPORT.text, "生态环境", window=5, sentences=SENTENCES)
     assert len(hits) == 2
-    assert all(TEXT[s:e] == "生态环境" for s, e in zip(hits.start, hits.end))
-    assert hits.sentence_id.tolist() == [0, 1]
-    assert hits.left.iloc[0] == TEXT[hits.start.iloc[0] - 5:hits.start.iloc[0]]
+    assert all(REPORT.text[s:e] == "生态环境" for s, e in zip(hits.start, hits.end))
+    ids = hits.sentence_id.tolist()
+    parts = SENTENCES.set_index("sentence_id").loc[ids, "part"].tolist()
+    assert parts == ["review", "plan"]
+    assert hits.left.iloc[0] == REPORT.text[hits.start.iloc[0] - 5:hits.start.iloc[0]]
 
 
 def test_cooccurrence_counts_sentences_once():
-    toks = tokenize(TEXT)
+    toks = tokenize(REPORT.text)
     table = cooccurrence(toks, SENTENCES, terms=["生态环境", "散乱污", "放管服", "营商环境"])
     pairs = {(a, b): n for a, b, n in table.itertuples(index=False)}
     assert pairs[("散乱污", "生态环境")] == 1

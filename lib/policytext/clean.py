@@ -198,7 +198,7 @@ _BODY = {"heading", "meeting", "salutation", "strong"}
 # How many non-body lines the body may skip over (page chrome between parts of the body);
 # more right after the title, where a forum's user panel can sit between a thread title
 # and the body.
-_MAX_GAP = 12
+_MAX_GAP = 30
 _MAX_GAP_AFTER_TITLE = 80
 
 

@@ -26,7 +26,9 @@ DEADLINE_COLUMNS = ["raw", "start", "end", "due", "sentence_id", "section_id", "
 
 _MONTH = r"1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十]"
 _DEADLINE_RE = re.compile(
-    rf"(?:(?P<year>(?:19|20)\d\d)年?)?"
+    # 2025年前: by the end of that year (not 2025年前三季度 / 2025年前后)
+    r"(?P<yearonly>(?:19|20)\d\d)年(?P<ybefore>前|之前|以前)(?![三两一二后])"
+    rf"|(?:(?P<year>(?:19|20)\d\d)年?)?"
     rf"(?:(?<!\d)(?P<month>{_MONTH})月(?:(?P<day>[1-3]?\d)[日号]|(?P<mend>底|末))?"
     # 年底 right after a year (2020年底) or standing alone, never in 三年底 / 全年
     r"|(?:(?<=(?:19|20)\d\d)|(?<![\d一二三四五六七八九十两全]))"
@@ -34,7 +36,7 @@ _DEADLINE_RE = re.compile(
     r"(?P<before>前|之前|以前)?"
 )
 # words that may stand before a deadline opening its clause (今年6月底前完成…)
-_FILLER = re.compile(r"(?:今年|全年|力争|确保|争取|计划|预计|将|要|于|在|并|\s)*")
+_FILLER = re.compile(r"(?:今年|全年|力争|确保|争取|计划|预计|将|要|于|在|并|到|至|\s)*")
 _PERIOD_END = {"上半年": (6, 30), "下半年": (12, 31), "年底": (12, 31), "年末": (12, 31),
                "年内": (12, 31), "前三季度": (9, 30)}
 
@@ -56,6 +58,8 @@ def resolve_deadline(raw: str, *, year: int) -> dt.date | None:
 
 
 def _due(m: re.Match[str], year: int) -> dt.date | None:
+    if m.group("yearonly"):
+        return dt.date(int(m.group("yearonly")), 12, 31)
     y = int(m.group("year")) if m.group("year") else year
     if m.group("month"):
         month = _month(m.group("month"))
@@ -99,14 +103,20 @@ def extract_deadlines(text: str, sentences: pd.DataFrame | None = None,
         c1 = _clause_end(text, m.end(), max(sents.ends[i], m.end()))
         clause = text[c0:c1]
         part = sents.part[i]
-        explicit = m.group("year") is not None
+        written_year = m.group("year") or m.group("yearonly")
+        explicit = written_year is not None
+        before = m.group("before") or m.group("ybefore")
         # outside review and plan (no structure known), 年底前 still speaks of the future
         planned = (part in ("plan", "self_improvement") or bool(_TARGET_WORDS.search(clause))
-                   or (part != "review" and m.group("before") is not None))
-        if not planned or (explicit and int(m.group("year")) < year):
+                   or (part != "review" and before is not None))
+        if not planned or (explicit and int(written_year) < year):
             continue
         # 10月底前完成…: the task follows; 宜家家居商场上半年营业: the clause is the task
         t0 = m.end() if _FILLER.fullmatch(text[c0:m.start()]) else c0
+        if t0 == c1 and c1 < len(text) and text[c1] in "，,：":
+            # 6月底前，50个项目全部开工: the deadline stands alone; its task is the next clause
+            t0 = c1 + 1
+            c1 = _clause_end(text, t0, max(sents.ends[i], t0))
         rows.append({
             "raw": m.group(0), "start": m.start(), "end": m.end(), "due": due,
             "sentence_id": sents.ids[i], "section_id": sents.section[i],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
@@ -29,10 +30,12 @@ COLUMNS = [
 _CLAUSE_END = "，；。！？：\n,;!?"
 # Verbs that link a subject to its number; leftmost match splits subject | predicate.
 _LINK_RE = re.compile(
-    r"优化调整为|调整为|分别达到|分别为|分别是|分别|均达到|均为|均达|(?<!年)均(?![衡等值])|都为|都达到"
+    r"优化调整为|调整为|分别达到|分别为|分别是|分别|均达到|均为|均达|都为|都达到"
+    # bare 均 ("all") only before a verb: 人均/平均/年均/户均 are parts of names
+    r"|(?<![年人平户亩日月])均(?=[为达超在增提下降实完保控居有是])"
     r"|同比增长|同比下降|同比|较上年|比上年|较\d{4}年|比\d{4}年|较"
     r"|完成|实现|达到|达(?!标)|增长(?!率)|增加(?!值)|提高|提升|下降|降至|降到|降低|减少|压缩至|压减"
-    r"|控制在|稳定在|保持在|维持在|保持|占(?![比地])|超过|突破|高出|高于|低于|居(?![住民])|(?<![作成认因])为(?![主民了契])"
+    r"|控制在|稳定在|保持在|维持在|保持|占比|占(?![比地])|超过|突破|高出|高于|低于|居(?![住民])|(?<![作成认因])为(?![主民了契])"
 )
 # links after which an empty subject means "the same indicator as before" (elision)
 _ELIDING = re.compile(r"^(?:同比|较|比上年|增长|增加|提高|提升|下降|降低|减少|高出"
@@ -51,7 +54,7 @@ _TARGET_WORDS = re.compile(r"力争|确保|争取|力求|预计|计划|将|目�
 _PAST_WORDS = re.compile(r"去年|上年|过去|已经|已")
 _HEADLINE_RE = re.compile(r"主要预期目标|主要目标是|主要目标为|预期目标是|预期目标为")
 _DECREASE = re.compile(r"下降|减少|降低|回落|下滑|缩减|压减|减")
-_GROWTH = re.compile(r"增长|增速|增幅|提高|提升|上升|增加(?!值)|递增|同比|比上年|较上年|高出")
+_GROWTH = re.compile(r"增长|增速|增幅|涨幅|上涨|提高|提升|上升|增加(?!值)|递增|同比|比上年|较上年|高出")
 _TO_LEVEL = re.compile(r"(?:降|减|提高|提升|增|上升|下降|压缩|调整)(?:至|到)|达到|达|为$")
 _SHARE = re.compile(r"占|比重|比例|份额|占比")
 _FOLLOW_RE = re.compile(r"的?([\u4e00-\u9fff“”A-Za-z0-9（）]{1,12})")
@@ -152,7 +155,10 @@ def _name(text: str, q: Quantity, pre_start: int, clause_end: int, last: str | N
     subj = body[: link.start()] if link else body
     subj = _TAIL_RE.sub("", subj).strip()
     start = pre_start + off
-    if link and not subj and _ELIDING.match(body[link.start():]) and last:
+    # an empty subject whose link leaves no object before the number (同比增长9.5%,
+    # 力争突破6000亿元, 继续稳定在800亿斤以上) speaks of the previous indicator
+    bare_link = link and not _TAIL_RE.sub("", body[link.end():]).strip()
+    if link and not subj and (_ELIDING.match(body[link.start():]) or bare_link) and last:
         rest = body[link.start():]
         if rest.startswith("占"):
             return _Name(last + _share_phrase(rest), start, pre_end, [], True)
@@ -259,10 +265,13 @@ def extract_indicators(text: str, sentences: pd.DataFrame | None = None,
     gap_bounds = _gap_bounds(text, quantities)
     rows: list[dict] = []
     last_by_sentence: dict[int, str] = {}
+    history: dict[int, list[str]] = {}  # indicators named so far in each sentence
+    group_size = Counter(q.group for q in quantities if q.group >= 0)
     group_names: dict[int, list[str]] = {}
     group_pos: dict[int, int] = {}
     prev_end = -1
-    for q in quantities:
+    qualifier_start = -1  # start of a size class (亿元以上) that opens the next name
+    for j, q in enumerate(quantities):
         i = max(bisect.bisect_right(sents.starts, q.start) - 1, 0)
         s_lo, s_hi = sents.starts[i], max(sents.ends[i], q.end)
         c_start = _clause_start(text, s_lo, q.start)
@@ -270,8 +279,17 @@ def extract_indicators(text: str, sentences: pd.DataFrame | None = None,
         pre_start = c_start
         if c_start <= prev_end <= q.start:
             pre_start = prev_end + (1 if text[prev_end:prev_end + 1] == "、" else 0)
+            if c_start <= qualifier_start < q.start:
+                pre_start = qualifier_start  # 亿元以上项目三至五个 is named 亿元以上项目
         last = last_by_sentence.get(i)
         name = _name(text, q, pre_start, c_end, last)
+        noun = _qualified_noun(text, q, quantities[j + 1] if j + 1 < len(quantities) else None)
+        qualifier_start = q.start if noun else -1
+        if noun and not name.elided and len(name.indicator) <= 3:
+            # 实施亿元以上重大项目3000个: a bare verb before a size class names nothing;
+            # the class measures the noun it qualifies
+            b = q.bound_end if q.bound_end >= 0 else q.end
+            name = _Name(noun, b, b + len(noun), [], False)
         if name.start >= q.end:  # the name followed the number: the next one starts after it
             prev_end_name = name.end
         else:
@@ -282,6 +300,9 @@ def extract_indicators(text: str, sentences: pd.DataFrame | None = None,
             group_pos[q.group] = k + 1
             if k == 0:
                 group_names[q.group] = name.items
+                if name.elided and "分别" in text[name.start:q.start]:
+                    # A达到…，B达到…，分别增长7.8%、9.3%: the subjects are the sentence's last ones
+                    group_names[q.group] = _recent(history.get(i, []), group_size[q.group])
             items = group_names.get(q.group, [])
             if len(items) > 1:
                 names = [items[min(k, len(items) - 1)]]
@@ -313,9 +334,38 @@ def extract_indicators(text: str, sentences: pd.DataFrame | None = None,
             })
         if names and names[-1] and not (q.group >= 0 and len(group_names.get(q.group, [])) > 1):
             last_by_sentence[i] = names[-1]
+        for nm in names:
+            if nm and history.setdefault(i, [])[-1:] != [nm]:
+                history[i].append(nm)
         prev_end = max(q.bound_end if q.bound_end >= 0 else q.end, prev_end_name)
     df = pd.DataFrame(rows, columns=COLUMNS)
     return df.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+
+
+def _qualified_noun(text: str, q: Quantity, nxt: Quantity | None) -> str:
+    """The noun a bounded quantity qualifies when another quantity follows in the clause.
+
+    5亿元以上项目3个 / 超百亿元项目2个: the first number is a size class of 项目, not a total."""
+    if nxt is None or not q.bound_text:
+        return ""
+    b = q.bound_end if q.bound_end >= 0 else q.end
+    between = text[b:nxt.start]
+    if not 0 < len(between) <= 8 or not re.fullmatch(r"[\u4e00-\u9fff]+", between):
+        return ""
+    if _LINK_RE.match(between) or between in ("和", "及", "与", "或", "至", "到"):
+        return ""
+    return between
+
+
+def _recent(names: list[str], n: int) -> list[str]:
+    """The last ``n`` distinct names in text order, or [] when fewer were named."""
+    out: list[str] = []
+    for nm in reversed(names):
+        if nm not in out:
+            out.append(nm)
+        if len(out) == n:
+            return out[::-1]
+    return []
 
 
 def _gap_bounds(text: str, quantities: list[Quantity]) -> dict[int, tuple[str, str]]:

@@ -87,6 +87,12 @@ class Quantity:
     bound_end: int = -1
 
 
+# Traditional forms of the characters numbers, scales and units are written with (one to one).
+_TRADITIONAL = str.maketrans(
+    "萬億兩個點項戶畝噸裡張臺棟輛間場條處隻頭塊冊類種層餘約於內臨",
+    "万亿两个点项户亩吨里张台栋辆间场条处只头块册类种层余约于内临",
+)
+
 # --- the regular expressions -------------------------------------------------------------
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # a Chinese numeral never starts with 万/亿 (万人空巷) and is checked for magnitude later
@@ -241,6 +247,10 @@ def find_quantities(text: str) -> list[Quantity]:
     >>> [(q.raw, q.value, q.unit, q.bound) for q in find_quantities("拆除违法建设80余万平方米，增长7%左右")]
     [('80余万平方米', 800000.0, '平方米', 'lower'), ('7%', 7.0, '%', 'approx')]
     """
+    original = text
+    # pages in traditional script (億元, 萬人, 個百分點): read a one-to-one simplified copy, so
+    # every offset still points into the original and ``raw`` is taken from it
+    text = text.translate(_TRADITIONAL)
     mask = [m.span() for m in _MASK_RE.finditer(text)]
     mask_starts = [s for s, _ in mask]
     found: list[Quantity] = []
@@ -254,7 +264,10 @@ def find_quantities(text: str) -> list[Quantity]:
     found = _with_groups(found, text)
     found = [_with_bounds(q, text) for q in found]
     found = _propagate_group_bounds(found)
-    return [q for q in found if (not _is_bare(q) or q.bound_text) and not _is_age_group(q, text)]
+    found = [q for q in found if (not _is_bare(q) or q.bound_text) and not _is_age_group(q, text)]
+    if original is not text:
+        found = [replace(q, raw=original[q.start:q.end]) for q in found]
+    return found
 
 
 def _is_age_group(q: Quantity, text: str) -> bool:

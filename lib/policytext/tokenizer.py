@@ -42,10 +42,13 @@ __all__ = [
     "cache_dir",
     "get_tokenizer",
     "integrity_by_term",
+    "integrity_table",
     "learn_terms",
     "lexicon",
     "plain_tokenize",
+    "policy_terms",
     "protected_spans",
+    "segmentation_example",
     "term_integrity",
     "tokenize",
 ]
@@ -495,3 +498,93 @@ def term_integrity(text: str, terms: Iterable[str], tokens: pd.DataFrame) -> flo
     table = integrity_by_term(text, terms, tokens)
     total = int(table["occurrences"].sum())
     return float(table["intact"].sum() / total) if total else float("nan")
+
+
+def policy_terms(text: str) -> list[str]:
+    """The policy terms `text` holds: lexicon entries, learned terms and formulations, sorted.
+
+    These are the units whose integrity :func:`integrity_table` measures. For the policy
+    tokenizer the measure is partly circular (it was given these terms); it shows how much
+    plain jieba breaks, and that nothing in the protection machinery breaks them again.
+
+    >>> policy_terms("整治“散乱污”，打好三大攻坚战，优化营商环境")
+    ['三大攻坚战', '散乱污', '营商环境']
+    """
+    found = {w for w in lexicon()["word"] if w in text}
+    found.update(_learned(text))
+    found.update(formulation_spans(text)["formulation"])
+    return sorted(found)
+
+
+def integrity_table(
+    text: str, *, terms: Iterable[str] | None = None, tokens: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Plain jieba against the policy tokenizer: tokenizer, terms, occurrences, intact, share.
+
+    `terms` defaults to :func:`policy_terms`; `tokens` (the policy tokens of `text`) is
+    computed when not given.
+
+    >>> integrity_table("整治“散乱污”，整治散乱污")[["tokenizer", "occurrences", "intact"]]
+         tokenizer  occurrences  intact
+    0  plain jieba            2       0
+    1   policytext            2       2
+    """
+    terms = policy_terms(text) if terms is None else sorted(set(terms))
+    rows = []
+    for name, toks in (("plain jieba", plain_tokenize(text)),
+                       ("policytext", tokenize(text) if tokens is None else tokens)):
+        table = integrity_by_term(text, terms, toks)
+        n, intact = int(table["occurrences"].sum()), int(table["intact"].sum())
+        rows.append((name, len(terms), n, intact, intact / n if n else float("nan")))
+    return pd.DataFrame(rows, columns=["tokenizer", "terms", "occurrences", "intact", "share"])
+
+
+def segmentation_example(
+    text: str, sentences: pd.DataFrame, *, max_chars: int = 80,
+    tokens: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The sentence (≤ `max_chars`) where plain jieba cuts the most policy terms, both ways.
+
+    Columns: tokenizer, sentence_id, n_tokens, cut_terms (policy terms cut), segmentation
+    (tokens joined by " | "). Ties go to the earlier sentence. The policy tokens are cut
+    from the whole-text tokenization, so report-level learning (places, quoted terms) shows.
+
+    >>> t = "加强管理。整治“散乱污”企业，打好三大攻坚战。"
+    >>> s = pd.DataFrame({"sentence_id": [0, 1], "start": [0, 5], "end": [5, 23]})
+    >>> segmentation_example(t, s)[["tokenizer", "cut_terms", "segmentation"]]
+         tokenizer  cut_terms                                      segmentation
+    0  plain jieba  三大攻坚战 散乱污  整治 | “ | 散乱 | 污 | ” | 企业 | ， | 打好 | 三大 | 攻坚战 | 。
+    1   policytext                整治 | “ | 散乱污 | ” | 企业 | ， | 打 | 好 | 三大攻坚战 | 。
+    """
+    terms = policy_terms(text)
+    plain = plain_tokenize(text)
+    policy = tokenize(text) if tokens is None else tokens
+    best = None
+    for sid, s, e in sentences[["sentence_id", "start", "end"]].itertuples(index=False):
+        if e - s > max_chars:
+            continue
+        sub = text[s:e]
+        inside = [t for t in terms if t in sub]
+        cut = integrity_by_term(text[s:e], inside, _slice(plain, s, e))
+        n_cut = int((cut["occurrences"] - cut["intact"]).sum())
+        if best is None or n_cut > best[0]:
+            best = (n_cut, sid, s, e)
+    if best is None:
+        raise ValueError(f"segmentation_example: no sentence of at most {max_chars} characters")
+    _, sid, s, e = best
+    rows = []
+    for name, toks in (("plain jieba", plain), ("policytext", policy)):
+        part = _slice(toks, s, e)
+        table = integrity_by_term(text[s:e], [t for t in terms if t in text[s:e]], part)
+        cut = " ".join(table.loc[table["intact"] < table["occurrences"], "term"])
+        rows.append((name, sid, len(part), cut, " | ".join(part["token"])))
+    return pd.DataFrame(rows, columns=["tokenizer", "sentence_id", "n_tokens", "cut_terms",
+                                       "segmentation"])
+
+
+def _slice(tokens: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
+    """Tokens inside [start, end), offsets shifted to the slice."""
+    part = tokens[(tokens["start"] >= start) & (tokens["end"] <= end)].copy()
+    part["start"] -= start
+    part["end"] -= start
+    return part

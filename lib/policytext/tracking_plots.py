@@ -301,7 +301,7 @@ def plot_target_vs_outcome(tracking: pd.DataFrame, *, indicators: list[str] | No
     keys = keys[:max_panels]
     ncols = max(1, min(ncols, len(keys)))
     nrows = max(1, math.ceil(len(keys) / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(width, 2.6 * nrows + 0.6), squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(width, 2.6 * nrows + 0.9), squeeze=False)
     for ax in axes.flat[len(keys):]:
         ax.set_axis_off()
     if not keys:
@@ -313,6 +313,11 @@ def plot_target_vs_outcome(tracking: pd.DataFrame, *, indicators: list[str] | No
         scale, label = _scale(values, unit)
         for _, row in part.iterrows():
             x = int(row["year"])
+            tol = _num(row.get("tolerance"))
+            if row["bound"] == "approx" and not math.isnan(tol):  # what 左右 allows
+                mid = _num(row["value"])
+                ax.plot([x, x], [(mid - tol) / scale, (mid + tol) / scale], color=_TARGET,
+                        alpha=0.25, linewidth=9, solid_capstyle="butt", zorder=1)
             _draw_target(ax, x, row, scale, horizontal=False)
             outcome = _num(row["outcome_value"])
             if not math.isnan(outcome):
@@ -326,8 +331,14 @@ def plot_target_vs_outcome(tracking: pd.DataFrame, *, indicators: list[str] | No
         ax.margins(y=0.2)
     status = [Line2D([], [], marker="o", color=c, linestyle="", label=f"outcome {s}")
               for s, c in STATUS_COLORS.items()]
-    fig.legend(handles=[*_target_handles(vertical=True), *status], loc="lower center", ncol=7,
-               frameon=False, fontsize=8)
+    handles = [*_target_handles(vertical=True),
+               Line2D([], [], color=_TARGET, alpha=0.25, linewidth=6, label="左右 tolerance"),
+               *status]
+    # As many rows as the width needs, then columns balanced over them (4 + 4, not 7 + 1).
+    legend_rows = math.ceil(len(handles) / max(3, int(width / 1.3)))
+    ncol = math.ceil(len(handles) / legend_rows)
+    fig.legend(handles=handles, loc="lower center", ncol=ncol, frameon=False, fontsize=8)
     fig.suptitle("targets and outcomes by year")
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    height = fig.get_figheight()
+    fig.tight_layout(rect=(0, min(0.4, (0.1 + 0.25 * legend_rows) / height), 1, 1))
     return fig

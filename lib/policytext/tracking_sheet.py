@@ -129,6 +129,7 @@ def read_tracking_sheet(
     for col in _NUMERIC:
         sheet[col] = [_number(v, f"row {i + 2}, column {col}", source)
                       for i, v in enumerate(sheet[col])]
+    sheet["year"] = sheet["year"].astype("Int64")  # 2019, not 2019.0
     units = []
     for i, row in sheet.iterrows():
         outcome_unit = row["outcome_unit"] if isinstance(row["outcome_unit"], str) else ""

@@ -12,7 +12,8 @@ import math
 
 import pandas as pd
 
-__all__ = ["BOUND_WORDS", "ambition_table", "describe_target", "format_level"]
+__all__ = ["BOUND_WORDS", "ambition_table", "describe_target", "format_difference",
+           "format_level"]
 
 #: The usual word for each bound, added when the raw span does not already carry it.
 BOUND_WORDS = {"approx": "左右", "lower": "以上", "upper": "以内"}
@@ -43,6 +44,21 @@ def format_level(value: object, unit: object) -> str:
             if abs(number) >= factor:
                 return f"{number / factor:.2f}{prefix}{unit}"
     return f"{number:g}{unit}"
+
+
+def format_difference(value: object, unit: object) -> str:
+    """Target minus last year's result, signed; between two % figures in percentage points.
+
+    >>> format_difference(-2.5, "%"), format_difference(2540000.0, "平方米"), format_difference(-319, "人")
+    ('-2.5个百分点', '+254.00万平方米', '-319人')
+    """
+    number = _num(value)
+    if math.isnan(number):
+        return ""
+    sign = "+" if number > 0 else "-" if number < 0 else "±"
+    if unit in _RATES:
+        return f"{sign}{abs(number):.3g}个百分点"
+    return sign + format_level(abs(number), unit)
 
 
 def _one(raw: object, change: object, bound: object) -> str:
@@ -93,8 +109,9 @@ def ambition_table(report_or_targets, *, which: str = "headline",
 
     ``which`` picks the rows: ``"headline"`` (the 主要预期目标 list; the matched targets when a
     report has none), ``"matched"`` (targets matched to last year's result with at least
-    ``min_confidence``) or ``"all"``. A 确保…力争 pair is one row. ``difference`` and ``ratio``
-    compare the target with last year's result in the same unit; ``implied_level`` is the level
+    ``min_confidence``) or ``"all"``. A 确保…力争 pair is one row. ``difference`` (written out,
+    in percentage points between two % figures) and ``ratio`` compare the target with last
+    year's result in the same unit; ``implied_level`` is the level
     a growth target reaches from last year's level (``base_level``), both written out.
 
     >>> t = pd.DataFrame({"indicator": ["生产总值"], "raw": ["7%"], "value": [7.0],
@@ -103,8 +120,9 @@ def ambition_table(report_or_targets, *, which: str = "headline",
     ...     "actual_value": [9.5], "match_confidence": [1.0], "difference": [-2.5],
     ...     "ratio": [0.7368], "base_level": [1.7131e10], "base_level_unit": ["元"],
     ...     "implied_level": [1.8330e10]})
-    >>> ambition_table(t).iloc[0].tolist()
-    ['生产总值', '增长7%左右', '9.5%', -2.5, 0.74, '171.31亿元', '183.30亿元', 1.0]
+    >>> row = ambition_table(t).iloc[0]
+    >>> row[["target", "last_year", "difference", "implied_level"]].tolist(), float(row["ratio"])
+    (['增长7%左右', '9.5%', '-2.5个百分点', '183.30亿元'], 0.74)
     """
     from .tracking import _combine_commitments, _implied_level, targets_table
 
@@ -127,7 +145,7 @@ def ambition_table(report_or_targets, *, which: str = "headline",
             "target": describe_target(
                 row, strive_raw=format_level(strive, row["unit"]) if pair else None),
             "last_year": actual if isinstance(actual, str) else "",
-            "difference": round(_num(row.get("difference")), 4),
+            "difference": format_difference(row.get("difference"), row.get("unit")),
             "ratio": round(_num(row.get("ratio")), 2),
             "base_level": format_level(row.get("base_level"), row.get("base_level_unit")),
             "implied_level": implied,

@@ -23,7 +23,14 @@ import pandas as pd
 
 from .tokenizer import tokenize
 
-__all__ = ["LAYERS", "assign_units", "remove_stopwords", "stopwords", "word_frequencies"]
+__all__ = [
+    "LAYERS",
+    "assign_units",
+    "remove_stopwords",
+    "stopwords",
+    "top_words_by_layers",
+    "word_frequencies",
+]
 
 LAYERS = ("general", "genre", "punct_num", "single_char")
 _FILES = {"general": "stopwords_general.txt", "genre": "stopwords_genre.txt"}
@@ -194,3 +201,33 @@ def word_frequencies(
     )
     counts["count"] = counts["count"].astype("int64")
     return counts[[*group, "word", "tag", "count", "share"]].reset_index(drop=True)
+
+
+def top_words_by_layers(tokens_or_text, *, n: int = 10, layers: Iterable[str] = LAYERS):
+    """The top `n` words as the stopword layers are switched on one after another.
+
+    One column per step: ``none``, ``+general``, ``+genre`` ... (each step keeps the layers
+    before it); cells read ``word count``. Rows are ranks 1..n.
+
+    >>> top_words_by_layers("推进“散乱污”整治，推进治理，整治“散乱污”", n=3)
+          none +general +genre +punct_num +single_char
+    rank
+    1      “ 2      “ 2    “ 2      散乱污 2        散乱污 2
+    2      ” 2      ” 2    ” 2       整治 2         整治 2
+    3     推进 2     推进 2  散乱污 2       治理 1         治理 1
+    """
+    tokens = tokens_or_text
+    if isinstance(tokens, str):
+        tokens = tokenize(tokens)
+    elif not isinstance(tokens, pd.DataFrame) and hasattr(tokens, "text"):
+        tokens = tokenize(tokens.text)
+    steps: dict[str, list[str]] = {}
+    on: list[str] = []
+    for layer in (None, *_check_layers(layers)):
+        if layer is not None:
+            on.append(layer)
+        freq = word_frequencies(tokens, stopwords=tuple(on)).head(n)
+        cells = [f"{w} {c}" for w, c in zip(freq["word"], freq["count"])]
+        steps["+" + layer if layer else "none"] = cells + [""] * (n - len(cells))
+    out = pd.DataFrame(steps, index=pd.RangeIndex(1, n + 1, name="rank"))
+    return out

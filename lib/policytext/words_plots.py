@@ -1,0 +1,89 @@
+"""Charts for the word lesson: term integrity and keyness (word clouds live in `wordclouds`).
+
+Each function returns the matplotlib Figure and never calls ``plt.show()``; all draw with the
+one CJK font of :mod:`policytext.fonts` and contain no randomness.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .fonts import use_cjk_font
+from .tokenizer import integrity_by_term, integrity_table, plain_tokenize, policy_terms
+
+__all__ = ["plot_integrity", "plot_keyness"]
+
+_PLAIN, _POLICY = "#9e9e9e", "#4c72b0"
+_TARGET, _REFERENCE = "#dd8452", "#4c72b0"
+
+
+def plot_integrity(text: str, *, tokens: pd.DataFrame | None = None, n: int = 12,
+                   font_path: str | None = None):
+    """Left: share of policy-term occurrences kept whole, plain jieba vs policytext.
+    Right: the `n` policy terms plain jieba cuts most often.
+
+    >>> fig = plot_integrity("整治“散乱污”，整治散乱污企业")
+    >>> [ax.get_title() for ax in fig.axes]
+    ['terms kept whole', 'terms plain jieba cuts most']
+    """
+    import matplotlib.pyplot as plt
+
+    use_cjk_font(font_path)
+    summary = integrity_table(text, tokens=tokens)
+    cut = integrity_by_term(text, policy_terms(text), plain_tokenize(text))
+    cut["cut"] = cut["occurrences"] - cut["intact"]
+    cut = cut[cut["cut"] > 0].sort_values(["cut", "term"], ascending=[False, True]).head(n)
+    fig, (left, right) = plt.subplots(
+        1, 2, figsize=(9, max(2.8, 0.3 * len(cut) + 1)), gridspec_kw={"width_ratios": [1, 1.4]}
+    )
+    names = summary["tokenizer"].tolist()[::-1]
+    shares = summary["share"].tolist()[::-1]
+    left.barh(names, shares, color=[_POLICY if nm == "policytext" else _PLAIN for nm in names])
+    for y, (share, row) in enumerate(zip(shares, summary.iloc[::-1].itertuples())):
+        left.text(min(share, 1.0) + 0.02, y, f"{share:.0%}  ({row.intact}/{row.occurrences})",
+                  va="center")
+    left.set_xlim(0, 1.6)
+    left.set_xticks([0, 0.5, 1.0], ["0%", "50%", "100%"])
+    left.set_title("terms kept whole")
+    right.barh(cut["term"].tolist()[::-1], cut["cut"].tolist()[::-1], color=_PLAIN)
+    right.set_xlabel("occurrences cut by plain jieba")
+    right.set_title("terms plain jieba cuts most")
+    fig.tight_layout()
+    return fig
+
+
+def plot_keyness(table: pd.DataFrame, *, n: int = 10, target: str = "target",
+                 reference: str = "reference", max_p: float = 0.05,
+                 font_path: str | None = None):
+    """Diverging bars of signed G² for the `n` top keywords each way (p < `max_p`).
+
+    `table` is a :func:`policytext.keyness.keyness` frame. Bars to the right are words the
+    target uses more, to the left the reference; each bar is labelled with its log ratio.
+
+    >>> from policytext.keyness import keyness
+    >>> k = keyness({"目标": 30, "回顾": 1, "发展": 50}, {"目标": 2, "回顾": 25, "发展": 50})
+    >>> plot_keyness(k, target="plan", reference="review").axes[0].get_xlabel()
+    'signed G² (← review · plan →)'
+    """
+    import matplotlib.pyplot as plt
+
+    use_cjk_font(font_path)
+    sig = table[table["p"] < max_p]
+    up = sig[sig["g2"] > 0].sort_values(["g2", "word"], ascending=[False, True]).head(n)
+    down = sig[sig["g2"] < 0].sort_values(["g2", "word"], ascending=[True, True]).head(n)
+    # Reference words at the bottom (most negative lowest), target words on top.
+    rows = pd.concat([down, up.iloc[::-1]])
+    fig, ax = plt.subplots(figsize=(7, max(2.5, 0.3 * len(rows) + 1)))
+    colors = [_TARGET if g > 0 else _REFERENCE for g in rows["g2"]]
+    ax.barh(range(len(rows)), rows["g2"], color=colors)
+    ax.set_yticks(range(len(rows)), rows["word"])
+    ax.axvline(0, color="black", linewidth=0.8)
+    span = float(rows["g2"].abs().max()) if len(rows) else 1.0
+    for y, (g, lr) in enumerate(zip(rows["g2"], rows["log_ratio"])):
+        ax.text(g + (0.02 if g > 0 else -0.02) * span, y, f"LR {lr:+.1f}",
+                va="center", ha="left" if g > 0 else "right", fontsize=8)
+    ax.set_xlim(-1.3 * span, 1.3 * span)
+    ax.set_xlabel(f"signed G² (← {reference} · {target} →)")
+    ax.set_title(f"keywords: {target} vs {reference} (p < {max_p:g})")
+    fig.tight_layout()
+    return fig
