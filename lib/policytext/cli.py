@@ -107,6 +107,27 @@ def _check_out_dir(out: Path) -> str | None:
     return None
 
 
+def _distinct_files(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Drop byte-identical copies: they share a report-id, so they would be written twice
+    (racing each other with --jobs) and counted twice in the corpus tables."""
+    import hashlib
+
+    seen: dict[str, str] = {}
+    kept, copies = [], []
+    for path in paths:
+        try:
+            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError:  # missing or unreadable: the pipeline reports it in its own words
+            kept.append(path)
+            continue
+        if digest in seen:
+            copies.append((path, seen[digest]))
+        else:
+            seen[digest] = path
+            kept.append(path)
+    return kept, copies
+
+
 def _run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
@@ -122,6 +143,9 @@ def _run(args: argparse.Namespace) -> int:
     if not paths:
         print("error: no report files found in " + " ".join(args.paths), file=sys.stderr)
         return 1
+    paths, copies = _distinct_files(paths)
+    for copy, original in copies:
+        print(f"note: {copy}: same bytes as {original}, skipped", file=sys.stderr)
     started = time.perf_counter()
     show_bar = not args.quiet and sys.stderr.isatty()
     jobs = max(1, min(args.jobs, len(paths)))

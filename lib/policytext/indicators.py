@@ -57,7 +57,9 @@ _DECREASE = re.compile(r"下降|减少|降低|回落|下滑|缩减|压减|减")
 _GROWTH = re.compile(r"增长|增速|增幅|涨幅|上涨|提高|提升|上升|增加(?!值)|递增|同比|比上年|较上年|高出")
 _TO_LEVEL = re.compile(r"(?:降|减|提高|提升|增|上升|下降|压缩|调整)(?:至|到)|达到|达|为$")
 _SHARE = re.compile(r"占|比重|比例|份额|占比")
-_FOLLOW_RE = re.compile(r"的?([\u4e00-\u9fff“”A-Za-z0-9（）]{1,12})")
+# The counted noun after a number (7个安置区项目); a conjunction there starts the next item instead
+# (学校3所和幼儿园5所), so it is never a follower.
+_FOLLOW_RE = re.compile(r"的?(?![和与及或])([\u4e00-\u9fff“”A-Za-z0-9（）]{1,12})")
 _PUNCT_OR_DIGIT = re.compile(r"[，；。！？：、\n,;:!?\d]")
 
 
@@ -131,6 +133,10 @@ def _split_items(subject: str) -> list[str]:
     m = re.match(r"[A-Za-z0-9.]+", last)
     if m and all(re.fullmatch(r"[A-Za-z0-9.]+", x) for x in items[:-1]) and m.end() < len(last):
         tail = last[m.end():]
+        items = [x + tail for x in items[:-1]] + [last]
+    elif all(len(x) == 2 for x in items[:-1]) and len(last) >= 5:
+        # 城镇、农村居民人均可支配收入: two-character qualifiers share the last item's head noun
+        tail = last[2:]
         items = [x + tail for x in items[:-1]] + [last]
     return items
 
@@ -278,7 +284,7 @@ def extract_indicators(text: str, sentences: pd.DataFrame | None = None,
         c_end = _clause_end(text, q.end, s_hi)
         pre_start = c_start
         if c_start <= prev_end <= q.start:
-            pre_start = prev_end + (1 if text[prev_end:prev_end + 1] == "、" else 0)
+            pre_start = prev_end + (1 if text[prev_end:prev_end + 1] in ("、", "和", "与", "及") else 0)
             if c_start <= qualifier_start < q.start:
                 pre_start = qualifier_start  # 亿元以上项目三至五个 is named 亿元以上项目
         last = last_by_sentence.get(i)

@@ -276,13 +276,20 @@ def _is_age_group(q: Quantity, text: str) -> bool:
             and bool(re.match(r"的?[\u4e00-\u9fff]", text[q.bound_end:q.bound_end + 2])))
 
 
+_ENUM_SEPARATORS = frozenset({"、", "和", "与", "及"})
+
+
 def _with_groups(found: list[Quantity], text: str) -> list[Quantity]:
-    """Link 、-enumerated numbers; bare members take the unit and scale of the last one."""
+    """Link enumerated numbers (、 or 和/与/及 between two values); bare members take the unit of the last.
+
+    分别增长8%和9% is the same enumeration as 分别增长8%、9%: the conjunction only
+    counts when nothing else stands between the two values.
+    """
     out = list(found)
     i, gid = 0, 0
     while i < len(out):
         j = i
-        while j + 1 < len(out) and text[out[j].end:out[j + 1].start] == "、":
+        while j + 1 < len(out) and text[out[j].end:out[j + 1].start] in _ENUM_SEPARATORS:
             j += 1
         if j > i:
             last = out[j]

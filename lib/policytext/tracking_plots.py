@@ -105,12 +105,16 @@ def _row_label(row, scale: float) -> str:
     return f"{row['indicator']}  {describe_target(row, strive_raw=strive_raw)}"
 
 
-def _include_zero(ax, values) -> None:
-    """Start the value axis at zero, so that a target and last year's result compare by length."""
+def _include_zero(ax, values, *, room_left: bool = False) -> None:
+    """Start the value axis at zero, so that a target and last year's result compare by length.
+
+    ``room_left`` leaves space for an 以内 arrow that points left from a small value.
+    """
     finite = [v for v in values if not math.isnan(v)]
     lo, hi = min([0.0, *finite]), max([0.0, *finite])
-    pad = 0.12 * (hi - lo or 1.0)
-    ax.set_xlim(lo - (pad if lo < 0 else 0.03 * (hi - lo or 1.0)), hi + pad)
+    span = hi - lo or 1.0
+    left = 0.12 if lo < 0 or room_left else 0.03
+    ax.set_xlim(lo - left * span, hi + 0.12 * span)
 
 
 def _legend(ax, extra=()) -> None:
@@ -184,7 +188,7 @@ def plot_headline_targets(report_or_targets, *, width: float = 9.0):
         ax.set_ylim(len(part) - 0.5, -0.6)
         ax.set_xlabel(label + panel[len(unit):])
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-        _include_zero(ax, [v / scale for v in values])
+        _include_zero(ax, [v / scale for v in values], room_left=(part["bound"] == "upper").any())
     last = Line2D([], [], marker="o", color=_ACTUAL, linestyle="", label="last year's result")
     if len(rows):
         _legend(axes[0][0], [last])

@@ -1,0 +1,19 @@
+"""Enumerations joined by 和/与/及 and shared head nouns: each value gets its own indicator."""
+
+import pytest
+
+from policytext.indicators import extract_indicators
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("城乡居民人均可支配收入分别增长8%和9%。",
+     [("城乡居民人均可支配收入", 8.0), ("城乡居民人均可支配收入", 9.0)]),
+    ("城镇、农村居民人均可支配收入分别增长8%和9%。",
+     [("城镇居民人均可支配收入", 8.0), ("农村居民人均可支配收入", 9.0)]),
+    ("新建学校3所和幼儿园5所。", [("新建学校", 3.0), ("幼儿园", 5.0)]),
+    ("粮食、油料总产量分别达到120万吨与15万吨。",
+     [("粮食总产量", 1.2e6), ("油料总产量", 1.5e5)]),
+])
+def test_each_enumerated_value_has_its_own_indicator(sentence, expected):
+    rows = extract_indicators(sentence)
+    assert list(zip(rows["indicator"], rows["value"])) == expected
