@@ -9,7 +9,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 REPORT ?=
 
-.PHONY: run test setup pipeline notebooks book bench lint clean
+.PHONY: run test setup pipeline notebooks book bench lint clean browser
 
 setup: $(STAMP)
 
@@ -33,8 +33,17 @@ pipeline: $(STAMP)
 notebooks: $(STAMP)
 	$(PY) tools/execute_notebooks.py notebooks/*.ipynb notebooks/solutions/*.ipynb
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(PY) -m pytest -q
+
+# The book test opens the HTML in headless Chromium (Debian's package); install it when missing and
+# we are allowed to (root with apt-get), otherwise say how and let the test skip.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	{ if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium not found: install it (e.g. sudo apt-get install chromium) for the book test"; fi; }
 
 book: $(STAMP)
 	$(PY) tools/build_book.py

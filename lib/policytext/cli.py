@@ -29,7 +29,10 @@ For each report file, writes OUT/<report-id>/ with:
   indicators.csv   every quantity: indicator, value, unit, bound, commitment, kind, offsets
   deadlines.csv    deadlines (4月30日前, 年底前 ...) resolved to dates, with their task
   targets.csv      this year's targets matched to last year's results
-  word_freq.csv    word frequencies from the policy-aware tokenizer
+  word_freq.csv    word frequencies from the policy-aware tokenizer (stopword layers on)
+  word_freq_by_part.csv       the same per part of the report (review, plan, ...)
+  keyness_plan_vs_review.csv  log-likelihood G², p and log ratio, plan against review
+  formulations.csv numbered formulations (提法: 四个意识, 三大攻坚战 ...) with counts and context
 and OUT/corpus/{metadata,sections,indicators,targets,word_freq}.csv stacking all reports
 (plus tracking.csv when several years of one place are given).
 CSV files are UTF-8 with BOM so that Excel shows Chinese. The report-id is

@@ -27,7 +27,7 @@ def inject_parameters(nb, parameters: dict) -> None:
     lines = [f"{name} = {value!r}" for name, value in parameters.items()]
     cell = nbformat.v4.new_code_cell("# Parameters injected for this run\n" + "\n".join(lines))
     cell.metadata["tags"] = ["injected-parameters"]
-    cell.pop("id", None)
+    cell.id = "injected-parameters"
     index = next(
         (i + 1 for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])),
         0,

@@ -24,9 +24,11 @@ def report_tables(report: Report) -> dict[str, object]:
     Computing everything before writing anything is what guarantees that a
     failure part-way leaves no partial output behind.
     """
+    from .formulations import formulations
     from .tracking import targets_table
     from .words import word_frequencies
 
+    by_part = word_frequencies(report, by="part")
     return {
         "clean.txt": report.text + "\n",
         "metadata.json": report.metadata.to_dict(),
@@ -37,7 +39,25 @@ def report_tables(report: Report) -> dict[str, object]:
         "deadlines.csv": _listless(report.deadlines),
         "targets.csv": targets_table(report),
         "word_freq.csv": word_frequencies(report),
+        "word_freq_by_part.csv": by_part,
+        "keyness_plan_vs_review.csv": _plan_vs_review(by_part),
+        "formulations.csv": formulations(report.text),
     }
+
+
+def _plan_vs_review(by_part: pd.DataFrame) -> pd.DataFrame:
+    """Keyness of the plan against the review: what this year's plan stresses that last year's review did not."""
+    from .keyness import keyness
+
+    def counts(part: str) -> pd.Series:
+        rows = by_part[by_part["part"] == part]
+        return rows.groupby("word")["count"].sum()
+
+    plan, review = counts("plan"), counts("review")
+    if plan.empty or review.empty:
+        return pd.DataFrame(columns=["word", "target", "reference", "target_per_10k",
+                                     "reference_per_10k", "g2", "p", "log_ratio"])
+    return keyness(plan, review, min_count=3)
 
 
 def _listless(frame: pd.DataFrame) -> pd.DataFrame:

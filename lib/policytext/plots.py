@@ -80,7 +80,7 @@ def plot_part_shares(sections: pd.DataFrame, *, width: float = 9.0):
 
     use_cjk_font()
     shares = part_shares(sections)
-    fig, ax = plt.subplots(figsize=(width, 1.6))
+    fig, ax = plt.subplots(figsize=(width, 2.0))
     left = 0.0
     for part, share in shares.items():
         ax.barh([0], [share * 100], left=left, color=PART_COLORS.get(part, "#999"),
@@ -91,7 +91,7 @@ def plot_part_shares(sections: pd.DataFrame, *, width: float = 9.0):
     ax.set_xlim(0, 100)
     ax.set_yticks([])
     ax.set_xlabel("share of the report (%)")
-    ax.legend(frameon=False, ncol=4, loc="upper center", bbox_to_anchor=(0.5, -0.55), fontsize=8)
+    ax.legend(frameon=False, ncol=4, loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=8)
     fig.tight_layout()
     return fig
 

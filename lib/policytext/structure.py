@@ -409,6 +409,19 @@ def _block_parts(
     return l1_parts, implicit
 
 
+def _unnumbered_part_title(line: str) -> bool:
+    """A short stand-alone line that names a part of the report (2018年工作回顾, 政府自身建设).
+
+    >>> _unnumbered_part_title("2018年工作回顾"), _unnumbered_part_title("过去一年，全区生产总值增长7%。")
+    (True, False)
+    """
+    return (
+        len(line) <= 24
+        and not re.search(r"[。！？；，,.!?;]", line)
+        and bool(_SELF_WORDS.search(line) or _REVIEW_WORDS.search(line) or _PLAN_WORDS.search(line))
+    )
+
+
 def _lead_spans(text: str, body_start: int, end: int, opens_paragraph: bool) -> list[int]:
     """Start offsets of lead sentences in text[body_start:end] (rules in module docstring)."""
     spans = [(body_start + a, body_start + b) for a, b in sentence_spans(text[body_start:end])]
@@ -496,6 +509,13 @@ def find_sections(text: str) -> pd.DataFrame:
         p = paras[i]
         if i in implicit:
             close(1, i)
+            line = text[p.start : p.end]
+            if _unnumbered_part_title(line):
+                # 2018年工作回顾 standing alone without 一、: a heading that lost its number
+                sec = _Section(1, "heading", "", line, implicit[i], p.start, p.start, p.end, root)
+                sections.append(sec)
+                stack.append(sec)
+                continue
             sec = _Section(1, "implicit", "", "", implicit[i], p.start, p.start, p.start, root)
             sections.append(sec)
             stack.append(sec)
