@@ -59,7 +59,14 @@ def normalize_indicator(name: object, *, places: tuple[str, ...] = ()) -> str:
     """
     if name is None or (isinstance(name, float) and math.isnan(name)):
         return ""
-    text = unicodedata.normalize("NFKC", str(name)).upper()
+    return _normalize(str(name), tuple(places))
+
+
+@lru_cache(maxsize=65536)
+def _normalize(name: str, places: tuple[str, ...]) -> str:
+    # Matching compares every target with every actual: the same names come back thousands of
+    # times per report, so the result is cached.
+    text = unicodedata.normalize("NFKC", name).upper()
     text = _QUOTES.sub("", _BRACKETED.sub("", text))
     prefixes = tuple(sorted({*_PREFIXES, *(p for p in places if p)}, key=len, reverse=True))
     changed = True

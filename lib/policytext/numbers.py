@@ -247,6 +247,13 @@ def find_quantities(text: str) -> list[Quantity]:
     >>> [(q.raw, q.value, q.unit, q.bound) for q in find_quantities("拆除违法建设80余万平方米，增长7%左右")]
     [('80余万平方米', 800000.0, '平方米', 'lower'), ('7%', 7.0, '%', 'approx')]
     """
+    return list(_find_quantities(text))
+
+
+@lru_cache(maxsize=8)
+def _find_quantities(text: str) -> tuple[Quantity, ...]:
+    # Indicators, deadlines and the tokenizer all read the quantities of the same report text;
+    # Quantity is frozen, so the one result can be shared.
     original = text
     # pages in traditional script (億元, 萬人, 個百分點): read a one-to-one simplified copy, so
     # every offset still points into the original and ``raw`` is taken from it
@@ -265,9 +272,9 @@ def find_quantities(text: str) -> list[Quantity]:
     found = [_with_bounds(q, text) for q in found]
     found = _propagate_group_bounds(found)
     found = [q for q in found if (not _is_bare(q) or q.bound_text) and not _is_age_group(q, text)]
-    if original is not text:
+    if original != text:  # translate() returns a new object even when nothing changed
         found = [replace(q, raw=original[q.start:q.end]) for q in found]
-    return found
+    return tuple(found)
 
 
 def _is_age_group(q: Quantity, text: str) -> bool:

@@ -98,6 +98,14 @@ class Report:
 
         return extract_deadlines(self.text, self.sentences, self.sections, year=self.metadata.year)
 
+    # -- words ------------------------------------------------------------------
+    @cached_property
+    def tokens(self) -> pd.DataFrame:
+        """The policy-aware tokens of `text` (token, start, end, tag), computed once per report."""
+        from .tokenizer import tokenize
+
+        return tokenize(self.text)
+
     # -- targets ----------------------------------------------------------------
     @cached_property
     def targets(self) -> pd.DataFrame:

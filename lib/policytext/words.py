@@ -140,6 +140,12 @@ def assign_units(
     return out
 
 
+def _report_tokens(report) -> pd.DataFrame:
+    """A Report's cached tokens (tokenizing is the costly step), or fresh ones for other objects."""
+    cached = getattr(report, "tokens", None)
+    return cached if isinstance(cached, pd.DataFrame) else tokenize(report.text)
+
+
 def word_frequencies(
     tokens_or_text,
     *,
@@ -170,7 +176,7 @@ def word_frequencies(
         tokens = tokenize(tokens)
     elif not isinstance(tokens, pd.DataFrame) and hasattr(tokens, "text"):
         report = tokens
-        tokens = tokenize(report.text)
+        tokens = _report_tokens(report)
         if by is not None and sentences is None and sections is None:
             sentences = report.sentences
     tokens = remove_stopwords(tokens, stopwords=stopwords)
@@ -220,7 +226,7 @@ def top_words_by_layers(tokens_or_text, *, n: int = 10, layers: Iterable[str] = 
     if isinstance(tokens, str):
         tokens = tokenize(tokens)
     elif not isinstance(tokens, pd.DataFrame) and hasattr(tokens, "text"):
-        tokens = tokenize(tokens.text)
+        tokens = _report_tokens(tokens)
     steps: dict[str, list[str]] = {}
     on: list[str] = []
     for layer in (None, *_check_layers(layers)):
