@@ -78,20 +78,19 @@ class Outcome:
     path: str
     report_id: str | None = None
     problem: str | None = None
-    rows: dict | None = None
 
 
 def _process(path: str, out_dir: str) -> Outcome:
     """Run one file end to end; every failure becomes a one-line problem."""
     from .errors import ReportError
-    from .pipeline import corpus_rows, report_tables, write_report
+    from .pipeline import report_tables, write_report
     from .report import load_report
 
     try:
         report = load_report(path)
         tables = report_tables(report)
         write_report(report, out_dir, tables=tables)
-        return Outcome(path, report.report_id, rows=corpus_rows(report, tables))
+        return Outcome(path, report.report_id)
     except ReportError as exc:
         return Outcome(path, problem=exc.problem)
     except OSError as exc:
@@ -164,7 +163,7 @@ def _run(args: argparse.Namespace) -> int:
     done = [o for o in outcomes if not o.problem]
     if done:
         try:
-            write_corpus([o.rows for o in done], out)
+            write_corpus([o.report_id for o in done], out)
         except OSError as exc:
             print(f"error: {out}: cannot write corpus tables ({exc.strerror or exc})", file=sys.stderr)
             return 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -123,20 +124,81 @@ def corpus_rows(report: Report, tables: dict[str, object] | None = None) -> dict
             for name, frame in frames.items()}
 
 
-def write_corpus(rows: list[dict[str, pd.DataFrame]], out_dir: str | os.PathLike[str]) -> Path:
-    """Stack the per-report rows into ``out_dir/corpus/*.csv`` (and tracking.csv when it applies)."""
-    from .corpus import CORPUS_TABLES, stack_tables
+def write_corpus(report_ids, out_dir: str | os.PathLike[str]) -> Path:
+    """Stack the per-report CSVs of `report_ids` into ``out_dir/corpus/*.csv``.
+
+    Rows are streamed from each report's folder one report at a time, so a run over
+    thousands of reports never holds more than one report's tables in memory. Adds
+    ``tracking.csv`` when the reports hold several years of one place.
+    """
+    from .corpus import CORPUS_TABLES
+
+    out_dir = Path(out_dir)
+    corpus_dir = out_dir / "corpus"
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    ids = sorted(report_ids)
+    for name in CORPUS_TABLES:
+        _stack_csv(corpus_dir / f"{name}.csv", [(rid, _report_rows(out_dir / rid, name))
+                                                  for rid in ids])
+    tracking = _corpus_tracking(out_dir, corpus_dir)
+    target = corpus_dir / "tracking.csv"
+    if tracking is not None and len(tracking):
+        tmp = corpus_dir / ".tracking.csv.tmp"
+        _write_one(tmp, tracking)
+        os.replace(tmp, target)
+    elif target.exists():
+        target.unlink()  # a stale table from an earlier run over other inputs
+    return corpus_dir
+
+
+def _report_rows(folder: Path, name: str):
+    """The header and rows of one report's table, as lists of strings (metadata from its JSON)."""
+    if name == "metadata":
+        meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+        yield list(meta)
+        yield ["" if v is None else v for v in meta.values()]
+        return
+    with (folder / f"{name}.csv").open(encoding=CSV_ENCODING, newline="") as handle:
+        yield from csv.reader(handle)
+
+
+def _stack_csv(path: Path, sources) -> None:
+    """Write `sources` [(report_id, rows)] as one CSV with a leading report_id column, atomically."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    header: list[str] | None = None
+    with tmp.open("w", encoding=CSV_ENCODING, newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        for rid, rows in sources:
+            own = next(rows, None)
+            if own is None:
+                continue
+            if header is None:
+                header = own
+                writer.writerow(["report_id", *header])
+            positions = [own.index(c) if c in own else None for c in header]
+            for row in rows:
+                writer.writerow([rid, *("" if i is None else row[i] for i in positions)])
+        if header is None:
+            writer.writerow(["report_id"])
+    os.replace(tmp, path)
+
+
+def _corpus_tracking(out_dir: Path, corpus_dir: Path) -> pd.DataFrame | None:
+    """Targets against the next year's results, read back only for places with several years."""
     from .tracking import tracking_from_corpus
 
-    tables = {f"{name}.csv": stack_tables([r[name] for r in rows]) for name in CORPUS_TABLES}
-    tracking = tracking_from_corpus(tables["targets.csv"], tables["indicators.csv"],
-                                    tables["metadata.csv"])
-    if tracking is not None and len(tracking):
-        tables["tracking.csv"] = tracking
-    corpus_dir = Path(out_dir) / "corpus"
-    corpus_dir.mkdir(parents=True, exist_ok=True)
-    for name, frame in tables.items():
-        tmp = corpus_dir / f".{name}.tmp"
-        _write_one(tmp, frame)
-        os.replace(tmp, corpus_dir / name)
-    return corpus_dir
+    meta = pd.read_csv(corpus_dir / "metadata.csv", encoding=CSV_ENCODING)
+    if not {"year", "region"} <= set(meta.columns):
+        return None
+    meta = meta.dropna(subset=["year", "region"])
+    years = meta.groupby("region")["year"].nunique()
+    meta = meta[meta["region"].isin(years[years >= 2].index)]
+    if meta.empty:
+        return None
+
+    def stacked(name: str) -> pd.DataFrame:
+        frames = [pd.read_csv(out_dir / rid / f"{name}.csv", encoding=CSV_ENCODING)
+                  .assign(report_id=rid) for rid in meta["report_id"]]
+        return pd.concat(frames, ignore_index=True)
+
+    return tracking_from_corpus(stacked("targets"), stacked("indicators"), meta)
