@@ -1,7 +1,6 @@
 """Enumerations joined by 和/与/及 and shared head nouns: each value gets its own indicator."""
 
 import pytest
-
 from policytext.indicators import extract_indicators
 
 

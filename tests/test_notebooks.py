@@ -5,7 +5,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from policytext.nbexec import execute_notebook, figure_count, text_outputs
 
 ROOT = Path(__file__).resolve().parents[1]

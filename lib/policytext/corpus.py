@@ -11,7 +11,7 @@ import pandas as pd
 
 from .errors import ReportError
 
-__all__ = ["REPORT_SUFFIXES", "Corpus", "find_inputs", "load_corpus", "CORPUS_TABLES"]
+__all__ = ["CORPUS_TABLES", "REPORT_SUFFIXES", "Corpus", "find_inputs", "load_corpus"]
 
 #: File endings taken from a folder; anything else (images, PDFs, notes) is skipped.
 REPORT_SUFFIXES = (".txt", ".text", ".html", ".htm")
@@ -82,9 +82,7 @@ def _load(path: Path):
     from .report import load_report
 
     try:
-        report = load_report(path)
-        report.sentences  # structure errors surface here, not later in a notebook
-        return report, None
+        return load_report(path), None
     except ReportError as exc:
         return None, exc.problem
 

@@ -12,7 +12,7 @@ import copy
 import os
 from pathlib import Path
 
-__all__ = ["execute_notebook", "text_outputs", "figure_count", "inject_parameters", "copy_notebook"]
+__all__ = ["copy_notebook", "execute_notebook", "figure_count", "inject_parameters", "text_outputs"]
 
 #: Environment for every kernel: the same hash seed and no GUI backend on any machine.
 KERNEL_ENV = {"PYTHONHASHSEED": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .report import Report
 
-__all__ = ["report_tables", "write_report", "corpus_rows", "write_corpus", "CSV_ENCODING"]
+__all__ = ["CSV_ENCODING", "corpus_rows", "report_tables", "write_corpus", "write_report"]
 
 #: UTF-8 with BOM, so that Excel shows Chinese correctly when a reader double-clicks a CSV.
 CSV_ENCODING = "utf-8-sig"

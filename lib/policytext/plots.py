@@ -11,8 +11,14 @@ import pandas as pd
 
 from .fonts import use_cjk_font
 
-__all__ = ["plot_page_map", "plot_section_shares", "plot_part_shares", "part_shares",
-           "PART_LABELS", "PART_COLORS"]
+__all__ = [
+    "PART_COLORS",
+    "PART_LABELS",
+    "part_shares",
+    "plot_page_map",
+    "plot_part_shares",
+    "plot_section_shares",
+]
 
 #: English labels for the parts of a report, in reading order.
 PART_LABELS = {

@@ -33,7 +33,7 @@ class Report:
         self._cleaned: Cleaned = clean_document(document)
 
     @classmethod
-    def from_text(cls, text: str, *, source: str = "<string>") -> "Report":
+    def from_text(cls, text: str, *, source: str = "<string>") -> Report:
         """Build a report from a string already in memory (a pasted report, a test)."""
         return cls(document_from_string(text, source=source))
 
