@@ -110,3 +110,13 @@ def _sha8(path: Path) -> str:
     import hashlib
 
     return hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+
+
+def test_committed_tables_in_data_processed_are_what_the_pipeline_writes(seed_run):
+    """data/processed/ is for readers browsing the repository: it must not go stale."""
+    out, _ = seed_run
+    committed = ROOT / "data" / "processed"
+    fresh = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    kept = {p.relative_to(committed): p.read_bytes() for p in committed.rglob("*") if p.is_file()}
+    assert fresh.keys() == kept.keys()
+    assert [str(k) for k in fresh if fresh[k] != kept[k]] == [], "run `make pipeline` and commit"
