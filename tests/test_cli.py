@@ -22,7 +22,8 @@ def run_cli(*args, cwd=ROOT):
 @pytest.fixture(scope="module")
 def seed_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    done = run_cli("run", SEED, "--out", out)
+    # relative, as `make pipeline` gives it: metadata.json records the path as given
+    done = run_cli("run", SEED.relative_to(ROOT), "--out", out)
     return out, done
 
 
@@ -67,7 +68,7 @@ def test_corpus_tables_carry_report_id(seed_run):
 
 def test_rerun_gives_byte_identical_outputs(seed_run, tmp_path):
     out, _ = seed_run
-    assert run_cli("run", SEED, "--out", tmp_path).returncode == 0
+    assert run_cli("run", SEED.relative_to(ROOT), "--out", tmp_path).returncode == 0
     first = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     second = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
