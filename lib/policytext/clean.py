@@ -97,6 +97,8 @@ _SPEAKER = re.compile(
     r"(?:总理|總理|省[长長]|市[长長]|[区區][长長]|[县縣][长長]|州[长長]|旗[长長]|盟[长長]|主席|专员|專員)"
     r"\s*[\u4e00-\u9fff·]{2,4}$"
 )
+_PUNCT_ONLY = re.compile(r"[。！？；，、：”’）」』…!?;,:]{1,3}")
+_MEETING_REST = re.compile(r"(?:[^，。]{0,18}[会會][议議])?上）?")
 _LET_US = re.compile(r"[让讓]我[们們]")
 _CLOSING = re.compile(r"^(?:各位代表|同志们|同志們|代表们|代表們)")
 _APPENDIX = re.compile(r"^(?:附件|附[:：]|附录|附錄|名词解释|名詞解釋|注释|註釋|参考资料)")
@@ -128,8 +130,10 @@ _SOFT_CHROME = re.compile(
     re.IGNORECASE,
 )
 _NAV_SPLIT = re.compile(r"[|｜·•/>›»\s]+")
-_CJK_CHAR = re.compile(f"[{CJK}]")
-_LATIN = re.compile("[A-Za-z]")
+_SENTENCE_STOP = re.compile("[。！？；]")
+# Runs, not single characters: counting them needs far fewer match objects.
+_CJK_RUN = re.compile(f"[{CJK}]+")
+_LATIN_RUN = re.compile("[A-Za-z]+")
 
 
 def title_of(line: str) -> str | None:
@@ -152,7 +156,7 @@ def title_of(line: str) -> str | None:
 
 
 def _cjk(text: str) -> int:
-    return len(_CJK_CHAR.findall(text))
+    return sum(map(len, _CJK_RUN.findall(text)))
 
 
 def _is_meeting(t: str) -> bool:
@@ -162,8 +166,10 @@ def _is_meeting(t: str) -> bool:
 
 
 def _is_nav(t: str) -> bool:
+    if _SENTENCE_STOP.search(t):  # checked first: it rules out body lines without splitting them
+        return False
     tokens = [tok for tok in _NAV_SPLIT.split(t) if tok]
-    return len(tokens) >= 3 and all(len(tok) <= 8 for tok in tokens) and not re.search("[。！？；]", t)
+    return len(tokens) >= 3 and all(len(tok) <= 8 for tok in tokens)
 
 
 def _classify(t: str) -> str:
@@ -175,16 +181,20 @@ def _classify(t: str) -> str:
     n, cjk = len(t), _cjk(t)
     if _HEADING.match(t) and cjk >= 1:
         return "heading"
-    if _is_meeting(t):
+    if _is_meeting(t) or _MEETING_REST.fullmatch(t) or (len(t) <= 40 and _SPEAKER.search(t)):
+        # the front matter: the meeting line (or the 上 a narrow page wrapped off it), the speaker
         return "meeting"
     if _SALUTATION.match(t):
         return "salutation"
     # Density: reports are Chinese with many numbers (6.5%，123.4亿元) but few Latin letters.
-    latin = len(_LATIN.findall(t))
+    latin = sum(map(len, _LATIN_RUN.findall(t)))
     dense = cjk >= 0.25 * n and latin <= 0.3 * n
     strong = cjk >= 10 and dense and (bool(_TERMINAL.search(t)) or n >= 40)
-    if _HARD_STOP.search(t) and not (strong and cjk >= 60):
+    # The cheap test first: long body paragraphs skip the many-alternative search.
+    if not (strong and cjk >= 60) and _HARD_STOP.search(t):
         return "hard"
+    if _PUNCT_ONLY.fullmatch(t):
+        return "other"  # a wrap remnant (the 。 a narrow page pushed onto its own line), not chrome
     if cjk < 2 or _SOFT_CHROME.fullmatch(t) or _is_nav(t):
         return "chrome"
     if strong:
@@ -279,10 +289,10 @@ def _wrapped(a: str, b: str, width: int | None) -> bool:
     """Does line ``b`` continue the sentence that line ``a`` left unfinished?"""
     if not a or not b or _starts_structure(b) or _TERMINAL.search(a) or title_of(a):
         return False
-    if _DASHES.match(a):  # the ——date/meeting line, split before its 会议上
-        return len(b) <= 20 and bool(re.search("[会會]", b))
-    if _HEADING.match(a):
-        return False
+    if _DASHES.match(a):  # the ——date/meeting line, split before its 会议上 (or just its 上)
+        return len(b) <= 20 and bool(re.search("[会會]", b) or b.endswith("上"))
+    if _HEADING.match(a) and not re.search("[。！？]", a):
+        return False  # a stand-alone heading; one that opens a paragraph wraps like any line
     if a.endswith(_CONTINUES):
         return True
     if width and len(a) >= width - 1:

@@ -23,6 +23,7 @@ CJK_CONTEXT = CJK + "\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2
 
 _IS_CJK_CONTEXT = re.compile(f"[{CJK_CONTEXT}]")
 _IS_CJK = re.compile(f"[{CJK}]")
+_CJK_RUN = re.compile(f"[{CJK}]+")
 
 # Full-width digits and Latin letters (and ％ ＃, which belong to numbers and codes).
 _HALFWIDTH = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
@@ -31,6 +32,8 @@ _HALFWIDTH.update({ord("％"): "%", ord("＃"): "#"})
 # Full-width separators inside a number written in full-width digits: １７１．３１, ９：００.
 _NUMBER_PUNCT = re.compile(r"(?<=\d)([．：－])(?=\d)|(?<=\d)(．)")
 _NUMBER_PUNCT_MAP = {"．": ".", "：": ":", "－": "-"}
+# Any character _HALFWIDTH maps: translating with a dict costs a lookup per character.
+_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％＃]")
 
 # Spaces that render as blanks; zero-width characters that render as nothing.
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
@@ -55,7 +58,8 @@ def to_halfwidth(text: str) -> str:
     >>> to_halfwidth("ＰＭ２．５下降１２％，６＃楼")
     'PM2.5下降12%，6#楼'
     """
-    text = text.translate(_HALFWIDTH)
+    if _FULLWIDTH.search(text):
+        text = text.translate(_HALFWIDTH)
     return _NUMBER_PUNCT.sub(lambda m: _NUMBER_PUNCT_MAP[m.group(1) or m.group(2)], text)
 
 
@@ -75,7 +79,9 @@ def normalize_line(line: str) -> str:
     line = _unspace_letterspaced(line)
     line = to_halfwidth(line)
     line = _chinese_punctuation(line)
-    return _SPACE_AROUND_PUNCT.sub(r"\1", line).strip()
+    if " " in line:  # without a blank the substitution below changes nothing
+        line = _SPACE_AROUND_PUNCT.sub(r"\1", line)
+    return line.strip()
 
 
 def _unspace_letterspaced(line: str) -> str:
@@ -92,8 +98,13 @@ def _unspace_letterspaced(line: str) -> str:
 
 
 def _chinese_punctuation(line: str) -> str:
-    protected = [m.span() for m in _PROTECTED.finditer(line)]
-    n_cjk = len(_IS_CJK.findall(line))
+    if not _ASCII_PUNCT.search(line):
+        return line  # most lines: nothing to convert (every rule below starts at one of these)
+    # _PROTECTED needs "@", "://" or "www."; skipping the scan matters because its e-mail
+    # branch rescans every run of \\w (a whole Chinese clause) from each position.
+    maybe_link = "@" in line or "://" in line or "www." in line.lower()
+    protected = [m.span() for m in _PROTECTED.finditer(line)] if maybe_link else []
+    n_cjk = sum(map(len, _CJK_RUN.findall(line)))
     chinese_line = n_cjk >= 10 or n_cjk >= 0.3 * len(line.replace(" ", ""))
     chars = list(line)
 
@@ -123,7 +134,7 @@ def _chinese_punctuation(line: str) -> str:
 
     for m in _ASCII_PUNCT.finditer(line):
         i = m.start()
-        if chars[i] != m.group() or not free(i):
+        if chars[i] != m.group() or (protected and not free(i)):
             continue
         before, after = before_of(i), after_of(i)
         ascii_before = before is not None and before.isascii() and before.isalnum()

@@ -92,6 +92,7 @@ _TRADITIONAL = str.maketrans(
     "萬億兩個點項戶畝噸裡張臺棟輛間場條處隻頭塊冊類種層餘約於內臨",
     "万亿两个点项户亩吨里张台栋辆间场条处只头块册类种层余约于内临",
 )
+_HAS_TRADITIONAL = re.compile("[" + "".join(map(chr, _TRADITIONAL)) + "]")
 
 # --- the regular expressions -------------------------------------------------------------
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -257,7 +258,8 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
     original = text
     # pages in traditional script (億元, 萬人, 個百分點): read a one-to-one simplified copy, so
     # every offset still points into the original and ``raw`` is taken from it
-    text = text.translate(_TRADITIONAL)
+    if _HAS_TRADITIONAL.search(text):  # translate() looks up every character
+        text = text.translate(_TRADITIONAL)
     mask = [m.span() for m in _MASK_RE.finditer(text)]
     mask_starts = [s for s, _ in mask]
     found: list[Quantity] = []

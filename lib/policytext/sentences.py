@@ -23,6 +23,7 @@ _STOPS = frozenset("。！？!?")
 _OPENERS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "【": "】", "「": "」", "『": "』"}
 _CLOSERS = frozenset(_OPENERS.values())
 _SPACE = re.compile(r"\s")
+_MARKS = re.compile("[" + re.escape("".join([*_OPENERS, *_CLOSERS, *_STOPS, "；;"])) + "]")
 
 
 def sentence_spans(text: str, *, semicolon: bool = False) -> Iterator[tuple[int, int]]:
@@ -45,9 +46,14 @@ def sentence_spans(text: str, *, semicolon: bool = False) -> Iterator[tuple[int,
 def _line_spans(line: str, offset: int, stops: frozenset[str]) -> Iterator[tuple[int, int]]:
     stack: list[str] = []
     start = 0
-    i, n = 0, len(line)
-    while i < n:
-        ch = line[i]
+    resume = 0  # characters before this were consumed by the last sentence end
+    n = len(line)
+    # Only quotes, brackets and stops change the state; jump from one to the next.
+    for m in _MARKS.finditer(line):
+        i = m.start()
+        if i < resume:
+            continue
+        ch = m.group()
         if ch in "“‘" and stack and stack[-1] == _OPENERS[ch]:
             # “ inside “…: Chinese nests ‘’ in “”, so this is a mistyped closing quote.
             stack.pop()
@@ -67,9 +73,7 @@ def _line_spans(line: str, offset: int, stops: frozenset[str]) -> Iterator[tuple
             span = _trim(line, start, end)
             if span:
                 yield span[0] + offset, span[1] + offset
-            start = i = end
-            continue
-        i += 1
+            start = resume = end
     span = _trim(line, start, n)
     if span:
         yield span[0] + offset, span[1] + offset
@@ -109,15 +113,25 @@ def split_sentences(text: str, sections: pd.DataFrame, *, semicolon: bool = Fals
     levels = sec["level"].to_numpy()
     ids = sec["section_id"].to_numpy()
     parts = dict(zip(sections["section_id"], sections["part"]))
+    outside = int(ids[levels.argmin()]) if len(ids) else 0
+    order = list(zip(starts.tolist(), ends.tolist(), levels.tolist(), ids.tolist()))
+    active: list[tuple[int, int, int, int]] = []  # sections holding the start, sorted as `sec`
+    nxt = 0
     rows = []
     for k, (a, b) in enumerate(spans):
         # Deepest section containing the sentence start; sections nest, so the deepest
-        # one that contains the start is the one with the highest level.
-        inside = (starts <= a) & (a < ends)
-        if inside.any():
-            best = int(ids[inside][levels[inside].argmax()])
-        else:
-            best = int(ids[levels.argmin()]) if len(ids) else 0
+        # one that contains the start is the one with the highest level (the first on ties).
+        # Sentence starts only grow: one sweep over the sorted sections replaces a
+        # per-sentence array scan.
+        active = [row for row in active if a < row[1]]
+        while nxt < len(order) and order[nxt][0] <= a:
+            if a < order[nxt][1]:
+                active.append(order[nxt])
+            nxt += 1
+        best = outside
+        if active:
+            top = max(row[2] for row in active)
+            best = next(row[3] for row in active if row[2] == top)
         rows.append((k, best, parts.get(best, "other"), a, b, text[a:b]))
     return pd.DataFrame(
         rows, columns=["sentence_id", "section_id", "part", "start", "end", "text"]
