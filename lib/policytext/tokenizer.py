@@ -25,6 +25,7 @@ import bisect
 import logging
 import os
 import re
+import tempfile
 import threading
 from collections import Counter
 from collections.abc import Iterable
@@ -225,7 +226,12 @@ def _new_jieba():
 def _base_dictionary(folder: str):
     import jieba
 
-    Path(folder).mkdir(parents=True, exist_ok=True)
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError:
+        # A read-only home (some CI and container set-ups): a private temporary folder still
+        # keeps us off the shared /tmp/jieba.cache.
+        folder = tempfile.mkdtemp(prefix="policytext-jieba-")
     tk = jieba.Tokenizer()
     tk.tmp_dir = folder
     tk.cache_file = "jieba.cache"
