@@ -63,6 +63,7 @@ def time_stages(paths: list[Path]) -> dict:
     """
     from policytext import load_report
     from policytext.pipeline import report_tables
+    from policytext.tokenizer import tokenize
     from policytext.tracking import targets_table
     from policytext.words import word_frequencies
 
@@ -71,7 +72,7 @@ def time_stages(paths: list[Path]) -> dict:
     report_tables(load_report(paths[0]))
     warmup = time.perf_counter() - started
 
-    spent = dict.fromkeys((*STAGES, "pipeline"), 0.0)
+    spent = dict.fromkeys((*STAGES, "pipeline", "core"), 0.0)
     failures = 0
     for path in paths:
         try:
@@ -85,7 +86,8 @@ def time_stages(paths: list[Path]) -> dict:
             t3 = time.perf_counter()
             report_tables(report)
             t4 = time.perf_counter()
-            word_frequencies(report)
+            # fresh tokens: report_tables has cached the report's own
+            word_frequencies(tokenize(report.text))
             t5 = time.perf_counter()
             targets_table(report)
             t6 = time.perf_counter()
@@ -96,6 +98,8 @@ def time_stages(paths: list[Path]) -> dict:
                             "indicators+deadlines": (t2, t3), "words": (t4, t5),
                             "targets": (t5, t6), "pipeline": (t0, t4)}.items():
             spent[key] += b - a
+        # the issue's "whole pipeline (clean, structure, indicators, words)"
+        spent["core"] += (t3 - t0) + (t5 - t4)
     return {"seconds": spent, "warmup_s": warmup, "failures": failures}
 
 
@@ -219,12 +223,14 @@ def main(argv: list[str] | None = None) -> int:
     stage_bytes = sum(p.stat().st_size for p in stage_paths)
     stages = time_stages(stage_paths)
     pipeline_s = stages["seconds"].pop("pipeline")
+    core_s = stages["seconds"].pop("core")
     results["stages"] = {s: rate(sec, stage_bytes, len(stage_paths))
                          for s, sec in stages["seconds"].items()}
     results["pipeline"] = rate(pipeline_s, stage_bytes, len(stage_paths))
     results["pipeline"]["reports"] = len(stage_paths)
     results["pipeline"]["warmup_s"] = round(stages["warmup_s"], 3)
     results["pipeline"]["failures"] = stages["failures"]
+    results["core"] = rate(core_s, stage_bytes, len(stage_paths))
     results["process_peak_rss_mb"] = round(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print("stages done", flush=True)
@@ -237,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     results["plain_jieba"]["init_s"] = round(jieba_run["init_s"], 3)
     ratio = results["pipeline"]["kb_per_s"] / results["plain_jieba"]["kb_per_s"]
     results["pipeline"]["share_of_jieba"] = round(ratio, 3)
+    results["core"]["share_of_jieba"] = round(
+        results["core"]["kb_per_s"] / results["plain_jieba"]["kb_per_s"], 3)
     print("jieba done", flush=True)
     save(results)
 
@@ -275,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def check_goals(r: dict) -> dict:
-    goals = {"pipeline >= 0.5 x plain jieba": r["pipeline"]["share_of_jieba"] >= GOALS["jieba_ratio"]}
+    goals = {"clean+structure+indicators+words >= 0.5 x plain jieba":
+             r["core"]["share_of_jieba"] >= GOALS["jieba_ratio"]}
     peaks = [r.get("cli", {}).get("jobs1", {}).get("peak_mb"), r.get("load_corpus", {}).get("peak_rss_mb")]
     peaks = [p for p in peaks if p is not None]
     if peaks:
@@ -290,14 +299,16 @@ def print_table(r: dict) -> None:
           f"{r['machine']['cpus']} CPUs, Python {r['machine']['python']}")
     print(f"in-process stages over {r['pipeline']['reports']} reports; CLI over all")
     print(f"{'stage':<24}{'seconds':>10}{'KB/s':>10}{'reports/s':>11}")
-    rows = [*r["stages"].items(), ("whole pipeline", r["pipeline"]),
+    rows = [*r["stages"].items(), ("clean..words (goal)", r["core"]),
+            ("every table (CLI)", r["pipeline"]),
             ("plain jieba (floor)", r["plain_jieba"])]
     for jobs in ("jobs1", "jobs2"):
         if jobs in r.get("cli", {}):
             rows.append((f"CLI --jobs {jobs[-1]} (wall)", r["cli"][jobs]))
     for name, m in rows:
         print(f"{name:<24}{m['seconds']:>10.2f}{m['kb_per_s']:>10.1f}{m['reports_per_s']:>11.2f}")
-    print(f"pipeline / plain jieba: {r['pipeline']['share_of_jieba']:.2f}  "
+    print(f"clean..words / plain jieba: {r['core']['share_of_jieba']:.2f}; "
+          f"every table / plain jieba: {r['pipeline']['share_of_jieba']:.2f}  "
           f"(one-time warm-up {r['pipeline']['warmup_s']:.2f} s, jieba init "
           f"{r['plain_jieba']['init_s']:.2f} s)")
     if "cli" in r:

@@ -57,16 +57,34 @@ class Corpus:
     def table(self, name: str) -> pd.DataFrame:
         """Stack one table of every report with a leading ``report_id`` column.
 
-        ``name`` is one of CORPUS_TABLES.
+        ``name`` is one of CORPUS_TABLES. Only that table is computed, and the word counts
+        are made from fresh tokens rather than cached on each report, so asking for the
+        metadata of a thousand reports stays cheap.
         """
-        from .pipeline import corpus_rows
-
-        frames = [corpus_rows(r)[name] for r in self.reports]
+        if name not in CORPUS_TABLES:
+            raise ValueError(f"unknown corpus table {name!r}; choose one of {CORPUS_TABLES}")
+        frames = []
+        for report in self.reports:
+            frame = _report_table(report, name)
+            frames.append(frame.assign(report_id=report.report_id)[["report_id", *frame.columns]])
         return stack_tables(frames)
 
     @property
     def metadata(self) -> pd.DataFrame:
         return self.table("metadata")
+
+
+def _report_table(report, name: str) -> pd.DataFrame:
+    if name == "metadata":
+        return pd.DataFrame([report.metadata.to_dict()])
+    if name == "word_freq":
+        from .tokenizer import tokenize
+        from .words import word_frequencies
+
+        return word_frequencies(tokenize(report.text))
+    from .pipeline import listless
+
+    return listless(getattr(report, name))
 
 
 def stack_tables(frames: list[pd.DataFrame]) -> pd.DataFrame:

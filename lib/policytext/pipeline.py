@@ -13,7 +13,7 @@ import pandas as pd
 
 from .report import Report
 
-__all__ = ["CSV_ENCODING", "corpus_rows", "report_tables", "write_corpus", "write_report"]
+__all__ = ["CSV_ENCODING", "listless", "report_tables", "write_corpus", "write_report"]
 
 #: UTF-8 with BOM, so that Excel shows Chinese correctly when a reader double-clicks a CSV.
 CSV_ENCODING = "utf-8-sig"
@@ -36,8 +36,8 @@ def report_tables(report: Report) -> dict[str, object]:
         "removed.csv": report.removed,
         "sections.csv": report.sections,
         "sentences.csv": report.sentences,
-        "indicators.csv": _listless(report.indicators),
-        "deadlines.csv": _listless(report.deadlines),
+        "indicators.csv": listless(report.indicators),
+        "deadlines.csv": listless(report.deadlines),
         "targets.csv": targets_table(report),
         "word_freq.csv": word_frequencies(report),
         "word_freq_by_part.csv": by_part,
@@ -61,7 +61,7 @@ def _plan_vs_review(by_part: pd.DataFrame) -> pd.DataFrame:
     return keyness(plan, review, min_count=3)
 
 
-def _listless(frame: pd.DataFrame) -> pd.DataFrame:
+def listless(frame: pd.DataFrame) -> pd.DataFrame:
     """Lists in cells become ';'-joined strings, so CSV cells stay readable and stable."""
     out = frame.copy()
     for col in out.columns:
@@ -111,17 +111,6 @@ def write_report(report: Report, out_dir: str | os.PathLike[str], *, tables=None
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return final
-
-
-def corpus_rows(report: Report, tables: dict[str, object] | None = None) -> dict[str, pd.DataFrame]:
-    """The rows one report contributes to the corpus tables, each with a leading report_id."""
-    tables = report_tables(report) if tables is None else tables
-    rid = report.report_id
-    frames = {"metadata": pd.DataFrame([tables["metadata.json"]])}
-    for name in ("sections", "indicators", "targets", "word_freq"):
-        frames[name] = tables[f"{name}.csv"]
-    return {name: frame.assign(report_id=rid)[["report_id", *frame.columns]]
-            for name, frame in frames.items()}
 
 
 def write_corpus(report_ids, out_dir: str | os.PathLike[str]) -> Path:
