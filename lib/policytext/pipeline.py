@@ -26,7 +26,6 @@ def report_tables(report: Report) -> dict[str, object]:
     failure part-way leaves no partial output behind.
     """
     from .formulations import formulations
-    from .tracking import targets_table
     from .words import word_frequencies
 
     by_part = word_frequencies(report, by="part")
@@ -38,7 +37,7 @@ def report_tables(report: Report) -> dict[str, object]:
         "sentences.csv": report.sentences,
         "indicators.csv": listless(report.indicators),
         "deadlines.csv": listless(report.deadlines),
-        "targets.csv": targets_table(report),
+        "targets.csv": report.targets,
         "word_freq.csv": word_frequencies(report),
         "word_freq_by_part.csv": by_part,
         "keyness_plan_vs_review.csv": _plan_vs_review(by_part),
