@@ -179,6 +179,8 @@ def word_frequencies(
         tokens = _report_tokens(report)
         if by is not None and sentences is None and sections is None:
             sentences = report.sentences
+    if by is None:
+        return _whole_text_counts(tokens, _check_layers(stopwords), min_count)
     tokens = remove_stopwords(tokens, stopwords=stopwords)
     keys = ["word", "tag"]
     if by is not None:
@@ -207,6 +209,30 @@ def word_frequencies(
     )
     counts["count"] = counts["count"].astype("int64")
     return counts[[*group, "word", "tag", "count", "share"]].reset_index(drop=True)
+
+
+def _whole_text_counts(tokens: pd.DataFrame, layers: tuple[str, ...], min_count: int) -> pd.DataFrame:
+    """`word_frequencies` without grouping: the same filter and order, counted in plain Python.
+
+    This is the table the CLI writes for every report; a dict count is a few times faster
+    than pandas' group-by on a few thousand tokens.
+    """
+    words = stopwords(layers)
+    numeric = "punct_num" in layers
+    single = "single_char" in layers
+    counts: dict[tuple[str, str], int] = {}
+    for token, tag in zip(tokens["token"].tolist(), tokens["tag"].tolist()):
+        if token in words or (numeric and tag in _NUMERIC_TAGS) or (
+                single and tag == "word" and len(token) == 1):
+            continue
+        counts[token, tag] = counts.get((token, tag), 0) + 1
+    rows = sorted(((w, t, c) for (w, t), c in counts.items() if c >= min_count),
+                  key=lambda row: (-row[2], row[0], row[1]))
+    total = sum(row[2] for row in rows)
+    frame = pd.DataFrame(rows, columns=["word", "tag", "count"]).astype(
+        {"word": tokens["token"].dtype, "tag": tokens["tag"].dtype, "count": "int64"})
+    frame["share"] = frame["count"] / total if total else frame["count"].astype("float64")
+    return frame
 
 
 def top_words_by_layers(tokens_or_text, *, n: int = 10, layers: Iterable[str] = LAYERS):
