@@ -63,6 +63,7 @@ class Report:
 
     @cached_property
     def metadata(self) -> Metadata:
+        """Title, year, region, level, meeting, date, speaker ... read from the text (None if absent)."""
         return read_metadata(self.text, self.document)
 
     @property
@@ -75,12 +76,14 @@ class Report:
     # -- structure --------------------------------------------------------------
     @cached_property
     def sections(self) -> pd.DataFrame:
+        """The heading tree with parts, spans and shares (see `policytext.structure.find_sections`)."""
         from .structure import find_sections
 
         return find_sections(self.text)
 
     @cached_property
     def sentences(self) -> pd.DataFrame:
+        """Sentences with offsets, their deepest section and part."""
         from .sentences import split_sentences
 
         return split_sentences(self.text, self.sections)
@@ -88,12 +91,14 @@ class Report:
     # -- quantities -------------------------------------------------------------
     @cached_property
     def indicators(self) -> pd.DataFrame:
+        """Every quantity as one tidy row (see `policytext.indicators.extract_indicators`)."""
         from .indicators import extract_indicators
 
         return extract_indicators(self.text, self.sentences, self.sections, year=self.metadata.year)
 
     @cached_property
     def deadlines(self) -> pd.DataFrame:
+        """Deadlines (4月30日前, 年底前 ...) resolved to dates in the report's year, with their task."""
         from .deadlines import extract_deadlines
 
         return extract_deadlines(self.text, self.sentences, self.sections, year=self.metadata.year)
