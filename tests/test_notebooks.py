@@ -5,7 +5,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from policytext.nbexec import execute_notebook, figure_count, text_outputs
+from policytext.nbexec import execute_notebook, figure_count, figures, text_outputs
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted(
@@ -24,6 +24,10 @@ def test_notebook_reproduces_its_committed_outputs(path, tmp_path):
     assert not [t for cell in new_text for t in cell if t.startswith("error:")]
     assert text_outputs(committed) == new_text, f"{path.name}: committed outputs are stale; run make run"
     assert figure_count(fresh) == figure_count(committed)
+    # Pinned versions and the bundled font make the PNGs byte-identical too; a difference means
+    # the committed pictures are stale (a chart function changed without `make notebooks`).
+    stale = [i for i, (a, b) in enumerate(zip(figures(fresh), figures(committed))) if a != b]
+    assert stale == [], f"{path.name}: figures {stale} differ from a fresh run; run make notebooks"
     flat = "".join(t for cell in new_text for t in cell)
     assert not [n for n in NOISE if n in flat], "loader messages or memory addresses in outputs"
 

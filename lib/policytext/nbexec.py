@@ -8,11 +8,10 @@ papermill-style parameters injected after the cell tagged ``parameters``.
 
 from __future__ import annotations
 
-import copy
 import os
 from pathlib import Path
 
-__all__ = ["copy_notebook", "execute_notebook", "figure_count", "inject_parameters", "text_outputs"]
+__all__ = ["execute_notebook", "figure_count", "figures", "inject_parameters", "text_outputs"]
 
 #: Environment for every kernel: the same hash seed and no GUI backend on any machine.
 KERNEL_ENV = {"PYTHONHASHSEED": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
@@ -106,6 +105,16 @@ def _is_figure_repr(plain) -> bool:
     return text.startswith("<Figure size")
 
 
+def figures(nb) -> list[str]:
+    """The base64 text of every PNG image the notebook displays, in order."""
+    return [
+        "".join(o["data"]["image/png"])
+        for cell in nb.cells if cell.cell_type == "code"
+        for o in cell.get("outputs", [])
+        if "image/png" in o.get("data", {})
+    ]
+
+
 def figure_count(nb) -> int:
     """How many images the notebook displays."""
     return sum(
@@ -114,7 +123,3 @@ def figure_count(nb) -> int:
         for o in cell.get("outputs", [])
         if "image/png" in o.get("data", {}) or "image/svg+xml" in o.get("data", {})
     )
-
-
-def copy_notebook(nb):
-    return copy.deepcopy(nb)
