@@ -47,6 +47,7 @@ _PROTECTED = re.compile(
 # A parenthesised aside of at most 60 characters without nested parentheses.
 _PAREN_PAIR = re.compile(r"\(([^()\n]{0,60})\)")
 _ASCII_PUNCT = re.compile(r"[,:;!?()]")
+_BETWEEN_CHINESE = re.compile(f"(?<=[{CJK_CONTEXT}])[,:;!?](?=[{CJK_CONTEXT}])")
 _TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 # Full-width punctuation carries its own spacing; blanks next to it are leftovers.
 _SPACE_AROUND_PUNCT = re.compile(r" *([，。、；：！？（）《》“”【】]) *")
@@ -97,12 +98,22 @@ def _unspace_letterspaced(line: str) -> str:
     return line
 
 
+def _full(m: re.Match) -> str:
+    return _TO_FULL[m.group()]
+
+
 def _chinese_punctuation(line: str) -> str:
     if not _ASCII_PUNCT.search(line):
         return line  # most lines: nothing to convert (every rule below starts at one of these)
     # _PROTECTED needs "@", "://" or "www."; skipping the scan matters because its e-mail
     # branch rescans every run of \\w (a whole Chinese clause) from each position.
     maybe_link = "@" in line or "://" in line or "www." in line.lower()
+    if not maybe_link:
+        # The common case in one pass: a mark with Chinese on both sides (区委,市政府). Such a
+        # mark touches no other ASCII mark, so the careful loop below decides the rest alike.
+        line = _BETWEEN_CHINESE.sub(_full, line)
+        if not _ASCII_PUNCT.search(line):
+            return line
     protected = [m.span() for m in _PROTECTED.finditer(line)] if maybe_link else []
     n_cjk = sum(map(len, _CJK_RUN.findall(line)))
     chinese_line = n_cjk >= 10 or n_cjk >= 0.3 * len(line.replace(" ", ""))
