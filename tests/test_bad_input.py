@@ -224,6 +224,26 @@ def test_traditional_characters(tmp_path, ref):
     assert len(gdp) and gdp["value"].iloc[0] == pytest.approx(1.7131e10)
 
 
+def test_big5_page_is_read_as_big5_not_as_gbk_nonsense(tmp_path, ref):
+    # Nearly every Big5 byte pair is also valid GBK: without a check the page "decodes".
+    text = page([line.translate(_TRAD) for line in BODY]).translate(GBK_SAFE)
+    text = text.encode("big5", errors="replace").decode("big5")  # within Big5's repertoire
+    path = write(tmp_path, "trad_big5.txt", text, "big5")
+    report = load_unchanged(path)
+    assert report.metadata.encoding == "big5"
+    assert report.text == load_report(write(tmp_path, "trad_utf8.txt", text)).text
+    assert (report.sections["level"] == 1).sum() == (ref.sections["level"] == 1).sum()
+    gdp = report.indicators[report.indicators["raw"].str.startswith("171.31")]
+    assert len(gdp) and gdp["value"].iloc[0] == pytest.approx(1.7131e10)
+
+
+def test_gbk_page_with_traditional_characters_stays_gbk(tmp_path):
+    text = page([line.translate(_TRAD) for line in BODY]).translate(GBK_SAFE)
+    report = load_unchanged(write(tmp_path, "trad_gbk.txt", text, "gbk"))
+    assert report.metadata.encoding == "gbk"
+    assert "報告" in report.metadata.title
+
+
 def test_html_page_drops_script_style_and_navigation(tmp_path, ref):
     paragraphs = "\n".join(f"<p>{line.strip()}</p>" for line in BODY if line.strip())
     html = (
