@@ -7,7 +7,14 @@ import json
 import pytest
 from policytext.clean import clean_document
 from policytext.io import document_from_string, read_document
-from policytext.metadata import Metadata, level_of, province_of, provinces, read_metadata
+from policytext.metadata import (
+    Metadata,
+    level_of,
+    prefectures,
+    province_of,
+    provinces,
+    read_metadata,
+)
 
 
 def meta_of(doc) -> Metadata:
@@ -20,7 +27,7 @@ def test_seed_metadata(seed_doc, seed_cleaned):
         "title": "2019年郑州市惠济区政府工作报告",
         "year": 2019,
         "region": "郑州市惠济区",
-        "province": "河南省",  # from the forum's [河南] tag: the report itself never names it
+        "province": "河南省",  # 郑州市 is in 河南省 (prefectures.txt); the page also has a [河南] tag
         "level": "district",
         "meeting": "郑州市惠济区第三届人民代表大会第四次会议",
         "date": "2019-03-15",
@@ -122,3 +129,101 @@ def test_to_dict_is_json_ready(seed_doc, seed_cleaned):
     assert json.loads(json.dumps(meta.to_dict(), ensure_ascii=False)) == meta.to_dict()
     with pytest.raises(AttributeError):
         meta.year = 2020  # frozen
+
+
+# Province from the region's prefecture (resources/prefectures.txt): title-only reports
+# whose text never names a province.
+BODY = "\n各位代表：\n一、过去一年工作回顾\n全市经济运行稳中向好，主要指标好于预期。"
+
+
+def title_only(title: str, page: str | None = None) -> Metadata:
+    text = title + BODY
+    return read_metadata(text, document_from_string(page or text))
+
+
+@pytest.mark.parametrize(
+    ("title", "region", "province", "level"),
+    [
+        ("2021年洛阳市政府工作报告", "洛阳市", "河南省", "city"),
+        ("2020年苏州市政府工作报告", "苏州市", "江苏省", "city"),
+        ("2019年绵阳市政府工作报告", "绵阳市", "四川省", "city"),
+        ("2022年吉林市政府工作报告", "吉林市", "吉林省", "city"),
+        ("2021年来宾市政府工作报告", "来宾市", "广西壮族自治区", "city"),
+        ("2019年郑州市惠济区政府工作报告", "郑州市惠济区", "河南省", "district"),
+        ("2020年郑州高新区政府工作报告", "郑州高新区", "河南省", "district"),  # short name + district
+        ("2020年延边朝鲜族自治州政府工作报告", "延边朝鲜族自治州", "吉林省", "city"),
+        ("2021年海南藏族自治州政府工作报告", "海南藏族自治州", "青海省", "city"),  # not 海南省
+        ("2021年海南省政府工作报告", "海南省", "海南省", "province"),
+        ("2020年阿拉善盟政府工作报告", "阿拉善盟", "内蒙古自治区", "city"),
+        ("2019年大兴安岭地区政府工作报告", "大兴安岭地区", "黑龙江省", "city"),
+        ("2021年仙桃市政府工作报告", "仙桃市", "湖北省", "city"),  # directly under the province
+        ("2020年石河子市政府工作报告", "石河子市", "新疆维吾尔自治区", "city"),
+        ("2010年襄樊市政府工作报告", "襄樊市", "湖北省", "city"),  # former name of 襄阳市
+    ],
+)
+def test_province_from_prefecture_of_region(title, region, province, level):
+    meta = title_only(title)
+    assert (meta.region, meta.province, meta.level) == (region, province, level)
+
+
+def test_region_unknown_to_the_table_needs_the_text_or_a_tag():
+    assert title_only("2019年青石县政府工作报告").province is None
+    named = read_metadata("2019年青石县政府工作报告\n安徽省青石县。全县在安徽省率先脱贫。",
+                          document_from_string("2019年青石县政府工作报告"))
+    assert named.province == "安徽省"
+    page = "[洛阳] 2019年青石县政府工作报告" + BODY  # a prefecture's short name as the tag
+    assert title_only("2019年青石县政府工作报告", page).province == "河南省"
+
+
+def test_region_wins_over_the_page_tag():
+    page = "[河北] 2021年洛阳市政府工作报告" + BODY
+    assert title_only("2021年洛阳市政府工作报告", page).province == "河南省"
+
+
+@pytest.mark.parametrize(
+    ("name", "province"),
+    [
+        ("洛阳", "河南省"), ("洛阳市西工区", "河南省"), ("洛阳偃师区", "河南省"),
+        ("吉林市", "吉林省"), ("吉林", "吉林省"), ("海南藏族自治州共和县", "青海省"),
+        ("内蒙古阿拉善盟", "内蒙古自治区"), ("阿拉善左旗", "内蒙古自治区"), ("阿里", "西藏自治区"),
+        ("济源市", "河南省"), ("神农架林区", "湖北省"), ("琼中黎族苗族自治县", "海南省"),
+        # a short name plus a bare suffix is another unit: 朝阳区 is in 北京, 中山区 in 大连
+        ("朝阳区", None), ("中山区", None), ("兴安县", None), ("朝阳市", "辽宁省"),
+        ("中山大学", None),  # short name before an ordinary word
+        ("新星", None),  # units directly under a province match by full name only
+        ("某某市", None), ("惠济区", None),
+    ],
+)
+def test_province_of_prefecture_names(name, province):
+    assert province_of(name) == province
+
+
+def _sections() -> dict[str, list[tuple[str, str]]]:
+    found: dict[str, list[tuple[str, str]]] = {}
+    for full, province, section in prefectures():
+        found.setdefault(section, []).append((full, province))
+    return found
+
+
+def test_prefecture_table_is_sane():
+    known = {full for full, _, _ in provinces()}
+    rows = prefectures()
+    assert all(province in known for _, province, _ in rows)
+    names = [full for full, _, _ in rows]
+    assert len(names) == len(set(names)), "a name listed twice"
+    sections = _sections()
+    assert set(sections) == {"prefecture", "former", "direct"}
+    main = sections["prefecture"]
+    assert 320 <= len(main) <= 360
+    assert all(full.endswith(("市", "地区", "自治州", "盟")) for full, _ in main)
+    assert not any(full in known for full in names), "a province-level unit is not a prefecture"
+    # every row's own name finds its province (no longer name of another province shadows it)
+    assert all(province_of(full) == province for full, province, _ in rows)
+
+
+def test_prefecture_counts_per_province():
+    per = {}
+    for _, province in _sections()["prefecture"]:
+        per[province] = per.get(province, 0) + 1
+    assert per["广东省"] == 21 and per["河南省"] == 17 and per["新疆维吾尔自治区"] == 14
+    assert per["海南省"] == 4 and "北京市" not in per and "台湾省" not in per

@@ -1,8 +1,10 @@
 """Metadata of a cleaned report: title, year, region, level, meeting, date, speaker.
 
 Everything is read from the report's opening lines (title, ``——date在…会议上``, the
-speaker line) and, for the province, from a forum tag such as ``[河南]`` on the page.
-A field the text does not give is None, never guessed.
+speaker line). The province comes from the region's name (河南省…, or a prefecture such as
+洛阳市 looked up in resources/prefectures.txt), else from a forum tag such as ``[河南]`` on
+the page, else from the one province the report names most. A field the text does not give
+is None, never guessed.
 
 Level follows the suffix of the region as written: 国务院/全国 → national; 省, 自治区,
 特别行政区 and the four 直辖市 (北京市 天津市 上海市 重庆市, province-level units) →
@@ -27,7 +29,7 @@ from importlib import resources
 
 from .io import Document
 
-__all__ = ["Metadata", "level_of", "province_of", "provinces", "read_metadata"]
+__all__ = ["Metadata", "level_of", "prefectures", "province_of", "provinces", "read_metadata"]
 
 
 @dataclass(frozen=True)
@@ -71,16 +73,67 @@ def provinces() -> tuple[tuple[str, str, str], ...]:
     return tuple((full, short, kind) for full, short, kind in rows)
 
 
+@lru_cache(maxsize=1)
+def prefectures() -> tuple[tuple[str, str, str], ...]:
+    """(full name, province full name, section) of every row of resources/prefectures.txt.
+
+    section is "prefecture" (the current prefecture-level units), "former" (old names) or
+    "direct" (county-level units directly under a province, such as 仙桃市).
+
+    >>> prefectures()[0]
+    ('石家庄市', '河北省', 'prefecture')
+    """
+    raw = resources.files("policytext").joinpath("resources/prefectures.txt").read_text("utf-8")
+    rows, section = [], "prefecture"
+    for line in raw.splitlines():
+        if line.startswith("# section:"):
+            section = line.partition(":")[2].strip()
+        elif line and not line.startswith("#"):
+            full, province = line.split("\t")
+            rows.append((full, province, section))
+    return tuple(rows)
+
+
+_SHORTENABLE = ("地区", "市", "盟")  # 自治州 names have no safe short form (海南藏族自治州)
+_COUNTY_SUFFIXES = ("区", "區", "县", "縣", "市", "旗")
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> tuple[tuple[str, str, bool], ...]:
+    """(prefix, province, is a prefecture's short name), longest prefix first."""
+    found = [(name, full, False) for full, short, _ in provinces() for name in (full, short)]
+    for full, province, section in prefectures():
+        found.append((full, province, False))
+        short = next((full.removesuffix(s) for s in _SHORTENABLE if full.endswith(s)), "")
+        if section != "direct" and len(short) >= 2:
+            found.append((short, province, True))
+    return tuple(sorted(found, key=lambda p: -len(p[0])))
+
+
 def province_of(name: str) -> str | None:
-    """The province whose full or short name ``name`` starts with.
+    """The province of a region ``name`` from how it starts; None if unknown.
+
+    ``name`` may start with a province's full or short name (河南, 广西南宁市), or with a
+    prefecture-level unit's full name (洛阳市, 延边朝鲜族自治州, 仙桃市); the longest such
+    start wins, so 海南藏族自治州 is in 青海省 and 吉林市 in 吉林省. A prefecture's short
+    name (its full name minus 市, 地区 or 盟, at least two characters: 洛阳, 阿里) counts only
+    when it is the whole name or is followed by a county-level name of its own, i.e. at
+    least one more character and then 区, 县, 市 or 旗 (洛阳偃师市, 郑州高新区). A short name
+    plus a bare suffix is another unit's full name, often in another province (朝阳区 is in
+    北京, 中山区 in 大连, 兴安县 in 广西), and a short name before other words may be a
+    common word (来宾, 安康). Units directly under a province (仙桃市, 石河子市) are matched
+    by full name only, since some of their short names are common words (新星, 白杨).
 
     >>> province_of("河南"), province_of("广西南宁市"), province_of("郑州市惠济区")
-    ('河南省', '广西壮族自治区', None)
+    ('河南省', '广西壮族自治区', '河南省')
+    >>> province_of("海南藏族自治州"), province_of("洛阳"), province_of("朝阳区")
+    ('青海省', '河南省', None)
     """
-    # Longest names first so that 内蒙古 wins over a shorter accidental prefix.
-    for full, short, _ in sorted(provinces(), key=lambda p: -len(p[1])):
-        if name.startswith((full, short)):
-            return full
+    for prefix, province, is_short in _prefixes():
+        if name.startswith(prefix):
+            rest = name[len(prefix):]
+            if not is_short or not rest or (len(rest) >= 2 and rest.endswith(_COUNTY_SUFFIXES)):
+                return province
     return None
 
 
