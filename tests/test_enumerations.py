@@ -16,3 +16,12 @@ from policytext.indicators import extract_indicators
 def test_each_enumerated_value_has_its_own_indicator(sentence, expected):
     rows = extract_indicators(sentence)
     assert list(zip(rows["indicator"], rows["value"])) == expected
+
+
+def test_a_second_fenbie_pairs_with_the_enumeration_just_before():
+    # 分别达到…，分别增长…: the growth rates belong to the levels' subject, not to an earlier one
+    rows = extract_indicators("一般公共预算收入完成12.4亿元，增长7.5%；城乡居民人均可支配收入"
+                              "分别达到42150元、18630元，分别增长4.9%和7.2%。")
+    names = dict(zip(rows["raw"], rows["indicator"]))
+    assert names["4.9%"] == names["7.2%"] == names["42150元"] == "城乡居民人均可支配收入"
+    assert names["7.5%"] == "一般公共预算收入"

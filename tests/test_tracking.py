@@ -142,6 +142,25 @@ def test_targets_carry_their_deadline_and_offsets(reports):
         assert row["raw"] in row["sentence"]
 
 
+@pytest.mark.parametrize("clause, expected", [
+    # a deadline after the target that brings its own task is that task's
+    ("确保完成投资165亿元，6月底前完成标准化厂房二期建设", {"165亿元": None}),
+    # a deadline before governs the clauses after it
+    ("年底前新建高标准农田3万亩，改造农村公路20公里", {"3万亩": "2024-12-31", "20公里": "2024-12-31"}),
+    # a deadline that only closes what came before
+    ("新建污水处理厂2座，年底前全部建成投用", {"2座": "2024-12-31"}),
+    # the deadline's own task wins over one before it in the clause
+    ("年底前建成公园5个，10月底前完成60%的老旧小区改造", {"5个": "2024-12-31", "60%": "2024-10-31"}),
+])
+def test_a_target_gets_the_deadline_of_its_own_task(clause, expected):
+    text = ("2024年某县政府工作报告\n各位代表：\n一、2023年工作回顾\n全县生产总值增长5%。\n"
+            f"二、2024年工作安排\n{clause}。\n")
+    t = Report.from_text(text).targets.set_index("raw")
+    for raw, due in expected.items():
+        got = t.loc[raw, "deadline"]
+        assert (None if pd.isna(got) else str(pd.Timestamp(got).date())) == due, raw
+
+
 def test_targets_from_hand_made_frames_with_the_seed_figures():
     ind = pd.DataFrame({
         "indicator": ["全区生产总值", "生产总值", "一般公共预算收入", "一般公共预算收入"],

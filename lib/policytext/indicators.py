@@ -275,6 +275,7 @@ def extract_indicators(text: str, sentences: pd.DataFrame | None = None,
     group_size = Counter(q.group for q in quantities if q.group >= 0)
     group_names: dict[int, list[str]] = {}
     group_pos: dict[int, int] = {}
+    assigned: dict[int, list[str]] = {}  # the name each member of a group was given
     prev_end = -1
     qualifier_start = -1  # start of a size class (亿元以上) that opens the next name
     for j, q in enumerate(quantities):
@@ -307,13 +308,21 @@ def extract_indicators(text: str, sentences: pd.DataFrame | None = None,
             if k == 0:
                 group_names[q.group] = name.items
                 if name.elided and "分别" in text[name.start:q.start]:
-                    # A达到…，B达到…，分别增长7.8%、9.3%: the subjects are the sentence's last ones
-                    group_names[q.group] = _recent(history.get(i, []), group_size[q.group])
+                    prev = quantities[j - 1].group if j else -1
+                    if prev >= 0 and group_size[prev] == group_size[q.group] \
+                            and len(assigned.get(prev, ())) == group_size[prev]:
+                        # 城乡居民收入分别达到4万元、2万元，分别增长5%和7%: the values pair
+                        # with those of the enumeration just before, whatever named them
+                        group_names[q.group] = assigned[prev]
+                    else:
+                        # A达到…，B达到…，分别增长7.8%、9.3%: the sentence's last subjects
+                        group_names[q.group] = _recent(history.get(i, []), group_size[q.group])
             items = group_names.get(q.group, [])
             if len(items) > 1:
                 names = [items[min(k, len(items) - 1)]]
             elif k > 0 and pre_start == q.start and last:
                 names = [last]
+            assigned.setdefault(q.group, []).append(names[0])
         elif len(name.items) > 1 and re.search(r"均|都", text[name.end:q.start]):
             names = name.items  # A、B均为100%: one value, one row per subject
         bound, words = q.bound, q.bound_text

@@ -115,15 +115,65 @@ def _actuals(indicators: pd.DataFrame, sections: pd.DataFrame | None) -> pd.Data
 
 def _deadline_for(targets: pd.DataFrame, deadlines: pd.DataFrame | None,
                   sentences: pd.DataFrame | None) -> pd.DataFrame:
-    """The due date of each target: a deadline of the same clause (between ；) of its sentence.
+    """The due date of each target, from the deadlines of its clause (between ；) of its sentence.
 
-    The nearest deadline before the target wins (10月底前完成60%…), else the nearest after.
+    In order: a deadline whose task holds the target (10月底前完成60%…, 6月底前，50个项目开工);
+    else the nearest deadline before it in the clause (年底前新建A 3万亩，改造B 5个); else a
+    bare closing deadline after it (新建A 3万亩，年底前全部完成). A deadline after the target that
+    brings its own task (…165亿元，6月底前完成厂房建设) is that task's, not the target's.
     """
     out = pd.DataFrame({"deadline": pd.Series([pd.NaT] * len(targets), dtype=object),
                         "deadline_raw": pd.Series([None] * len(targets), dtype=object)},
                        index=targets.index)
     if deadlines is None or not len(deadlines) or not len(targets):
         return out
+    sent = {} if sentences is None else {
+        sid: (start, text) for sid, start, text
+        in sentences[["sentence_id", "start", "text"]].itertuples(index=False)}
+    by_sentence = {sid: g.sort_values("start") for sid, g in deadlines.groupby("sentence_id")}
+    for label, sid, start in targets[["sentence_id", "start"]].itertuples(name=None):
+        cands = by_sentence.get(sid)
+        if cands is None:
+            continue
+        lo, hi = -math.inf, math.inf
+        if sid in sent:
+            s_start, s_text = sent[sid]
+            rel = int(start) - s_start
+            lo = s_start + max(s_text.rfind(c, 0, rel) for c in "；;") + 1
+            ends = [i for i in (s_text.find(c, rel) for c in "；;") if i >= 0]
+            hi = s_start + (min(ends) if ends else len(s_text))
+        inside = cands[(cands["start"] >= lo) & (cands["start"] < hi)]
+        if not len(inside):
+            continue
+        own = inside[[start in rows for rows in inside["indicator_rows"]]]
+        before = inside[inside["start"] <= start]
+        closing = np.array([_closes_preceding(task) for task in inside["task"]], dtype=bool)
+        after = inside[(inside["start"] > start).to_numpy() & closing]
+        if len(own):
+            pick = own.iloc[-1]
+        elif len(before):
+            pick = before.iloc[-1]
+        elif len(after):
+            pick = after.iloc[0]
+        else:
+            continue
+        out.at[label, "deadline"] = pick["due"]
+        out.at[label, "deadline_raw"] = pick["raw"]
+    return out
+
+
+#: Tasks that only close what came before them in the clause (年底前全部完成, 6月底前建成投用).
+_CLOSING_TASK = re.compile(r"(?:全部|全面|基本|如期|按期|均)?(?:完成|建成|竣工|投用|投运|投产|开工|达标|到位)"
+                           r"(?:投用|投运|投产|运营|使用|任务|目标)?")
+
+
+def _closes_preceding(task: str) -> bool:
+    """True when a deadline's task is only a closing verb, so it governs the clause before it.
+
+    >>> _closes_preceding("全部建成投用"), _closes_preceding("完成县经开区标准化厂房二期建设")
+    (True, False)
+    """
+    return bool(_CLOSING_TASK.fullmatch(task.strip("，,。；; ")))
     sent = {} if sentences is None else {
         sid: (start, text) for sid, start, text
         in sentences[["sentence_id", "start", "text"]].itertuples(index=False)}
