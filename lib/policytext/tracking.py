@@ -174,29 +174,6 @@ def _closes_preceding(task: str) -> bool:
     (True, False)
     """
     return bool(_CLOSING_TASK.fullmatch(task.strip("，,。；; ")))
-    sent = {} if sentences is None else {
-        sid: (start, text) for sid, start, text
-        in sentences[["sentence_id", "start", "text"]].itertuples(index=False)}
-    by_sentence = {sid: g.sort_values("start") for sid, g in deadlines.groupby("sentence_id")}
-    for label, sid, start in targets[["sentence_id", "start"]].itertuples(name=None):
-        cands = by_sentence.get(sid)
-        if cands is None:
-            continue
-        lo, hi = -math.inf, math.inf
-        if sid in sent:
-            s_start, s_text = sent[sid]
-            rel = int(start) - s_start
-            lo = s_start + max(s_text.rfind(c, 0, rel) for c in "；;") + 1
-            ends = [i for i in (s_text.find(c, rel) for c in "；;") if i >= 0]
-            hi = s_start + (min(ends) if ends else len(s_text))
-        inside = cands[(cands["start"] >= lo) & (cands["start"] < hi)]
-        if not len(inside):
-            continue
-        before = inside[inside["start"] <= start]
-        pick = before.iloc[-1] if len(before) else inside.iloc[0]
-        out.at[label, "deadline"] = pick["due"]
-        out.at[label, "deadline_raw"] = pick["raw"]
-    return out
 
 
 def targets_from_indicators(
