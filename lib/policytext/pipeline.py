@@ -184,9 +184,20 @@ def _corpus_tracking(out_dir: Path, corpus_dir: Path) -> pd.DataFrame | None:
     if meta.empty:
         return None
 
-    def stacked(name: str) -> pd.DataFrame:
+    def stacked(name: str, ids) -> pd.DataFrame:
         frames = [pd.read_csv(out_dir / rid / f"{name}.csv", encoding=CSV_ENCODING)
-                  .assign(report_id=rid) for rid in meta["report_id"]]
+                  .assign(report_id=rid) for rid in ids]
         return pd.concat(frames, ignore_index=True)
 
-    return tracking_from_corpus(stacked("targets"), stacked("indicators"), meta)
+    # One place at a time: tracking never compares places, and holding every report's
+    # indicators at once cost 230 MB on a 1,000-report corpus.
+    parts = []
+    for _, group in meta.groupby("region", sort=True):
+        part = tracking_from_corpus(stacked("targets", group["report_id"]),
+                                    stacked("indicators", group["report_id"]), group)
+        if part is not None and len(part):
+            parts.append(part)
+    if not parts:
+        return None
+    out = pd.concat(parts, ignore_index=True)
+    return out.sort_values(["region", "year", "target_start"], kind="stable").reset_index(drop=True)

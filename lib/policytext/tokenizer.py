@@ -559,9 +559,12 @@ def tokenize(text: str, *, extra_terms: Iterable[str] = (), learn: bool = True) 
     return get_tokenizer().tokenize(text, extra_terms=extra_terms, learn=learn)
 
 
-@lru_cache(maxsize=1)
 def _plain_jieba():
-    return _new_jieba()
+    """jieba with its own dictionary only: the loaded base tokenizer itself, never changed.
+
+    Sharing it instead of copying its word table saves ~35 MB in every process.
+    """
+    return _base_dictionary(str(cache_dir()))
 
 
 def plain_tokenize(text: str) -> pd.DataFrame:
