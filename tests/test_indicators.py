@@ -28,6 +28,14 @@ def test_elided_subject_and_change_types():
     assert set(df.kind) == {"actual"}
 
 
+def test_a_span_of_time_in_the_subject_slot_continues_the_subject():
+    # 五年年均增长, 十年增加: the years say over how long, not what grew
+    df = _rows("过去五年，国内生产总值增加到121万亿元，五年年均增长5.2%，十年增加近70万亿元；"
+               "三年来新增就业3.6万人。", "review")
+    assert df.indicator.tolist()[:3] == ["国内生产总值"] * 3
+    assert df.indicator.tolist()[3] == "新增就业"
+
+
 def test_dual_commitment_gives_two_rows():
     df = _rows("税收收入确保增长5%，力争增长7%。")
     assert df[["value", "commitment"]].values.tolist() == [[5.0, "ensure"], [7.0, "strive"]]

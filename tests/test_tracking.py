@@ -77,6 +77,9 @@ def test_alias_table_maps_each_spelling_to_one_canonical_name():
     assert canonical_indicator("规上工业增加值") == "规模以上工业增加值"
     assert canonical_indicator("新增城镇就业") == canonical_indicator("城镇新增就业")
     assert canonical_indicator("税收占一般公共预算收入比重") == canonical_indicator("税收占比")
+    # consumer prices: a target's 涨幅 meets last year's 上涨 (or CPI)
+    assert canonical_indicator("居民消费价格涨幅") == canonical_indicator("居民消费价格上涨") \
+        == canonical_indicator("CPI") == "居民消费价格"
 
 
 def test_names_are_normalised_but_different_indicators_never_match():

@@ -43,8 +43,13 @@ _ELIDING = re.compile(r"^(?:同比|较|比上年|增长|增加|提高|提升|下
 _LEAD_RE = re.compile(
     r"^(?:(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?|上半年|下半年|年底|年末|年内)(?:底|末)?(?:前|之前)?"
     r"|全年|今年|去年|上年|当年|年内|全区|全市|全县|全省|全镇|其中|同时|并且|并|累计|共计|总计"
-    r"|合计|共|确保|力争|争取|力求|努力|至少|最少|不少于|实现|完成|达到|加快|推进)+"
+    r"|合计|共|确保|力争|争取|力求|努力|至少|最少|不少于|实现|完成|达到|加快|推进"
+    # 三年来, 过去五年, 近10年间: over how long, not part of the name
+    r"|(?:过去|近|最近)(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间)?"
+    r"|(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间))+"
 )
+#: A span of time standing where the subject would be (五年, 过去五年, 三年来, 近10年).
+_DURATION = re.compile(r"(?:过去|近|前|这|最近)?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间|中|里)?")
 _TAIL_RE = re.compile(r"(?:首次|继续|持续|进一步|稳定|分别|均|年均|同比|的|确保|力争|争取|、)+$")
 _COMMIT_RE = re.compile(r"确保|力争|争取|力求|努力")
 _GAP_BOUND_RE = re.compile(r"至少|最少|不少于|不低于|最多|不超过|不高于")
@@ -160,6 +165,8 @@ def _name(text: str, q: Quantity, pre_start: int, clause_end: int, last: str | N
     link = _LINK_RE.search(body)
     subj = body[: link.start()] if link else body
     subj = _TAIL_RE.sub("", subj).strip()
+    if _DURATION.fullmatch(subj):
+        subj = ""  # 五年年均增长5.2%, 十年增加70万亿元: a span of time measures nothing
     start = pre_start + off
     # an empty subject whose link leaves no object before the number (同比增长9.5%,
     # 力争突破6000亿元, 继续稳定在800亿斤以上) speaks of the previous indicator
