@@ -36,6 +36,12 @@ def test_a_span_of_time_in_the_subject_slot_continues_the_subject():
     assert df.indicator.tolist()[3] == "新增就业"
 
 
+def test_from_x_to_y_names_both_numbers_and_reads_levels():
+    df = _rows("全市生产总值由1850亿元增加到2630亿元；高新技术企业由156家增加到512家。", "review")
+    assert df.indicator.tolist() == ["生产总值"] * 2 + ["高新技术企业"] * 2
+    assert set(df.change) == {"level"}
+
+
 def test_dual_commitment_gives_two_rows():
     df = _rows("税收收入确保增长5%，力争增长7%。")
     assert df[["value", "commitment"]].values.tolist() == [[5.0, "ensure"], [7.0, "strive"]]

@@ -28,9 +28,11 @@ _MONTH = r"1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十]"
 _DEADLINE_RE = re.compile(
     # The lookahead lists the characters a deadline can start with, so the engine skips the
     # rest of the text quickly (same matches, a fifth of the time).
-    r"(?=[\d一二三四五六七八九十上下年前第])(?:"
+    r"(?=[\d一二三四五六七八九十上下年前第到至])(?:"
     # 2025年前: by the end of that year (not 2025年前三季度 / 2025年前后)
     r"(?P<yearonly>(?:19|20)\d\d)年(?P<ybefore>前|之前|以前)(?![三两一二后])"
+    # 到2026年，…: a multi-year target's horizon, the end of that year (not 到2026年底/6月)
+    r"|[到至](?P<yearto>(?:19|20)\d\d)年(?![\d一二三四五六七八九十上下前底末初内中第])"
     rf"|(?:(?P<year>(?:19|20)\d\d)年?)?"
     rf"(?:(?<!\d)(?P<month>{_MONTH})月(?:(?P<day>[1-3]?\d)[日号]|(?P<mend>底|末))?"
     # 年底 right after a year (2020年底) or standing alone, never in 三年底 / 全年
@@ -53,16 +55,16 @@ def resolve_deadline(raw: str, *, year: int) -> dt.date | None:
 
     >>> resolve_deadline("7月底前", year=2019), resolve_deadline("上半年", year=2019)
     (datetime.date(2019, 7, 31), datetime.date(2019, 6, 30))
-    >>> resolve_deadline("2020年底前", year=2019)
-    datetime.date(2020, 12, 31)
+    >>> resolve_deadline("2020年底前", year=2019), resolve_deadline("到2026年", year=2022)
+    (datetime.date(2020, 12, 31), datetime.date(2026, 12, 31))
     """
     m = _DEADLINE_RE.fullmatch(raw)
     return _due(m, year) if m else None
 
 
 def _due(m: re.Match[str], year: int) -> dt.date | None:
-    if m.group("yearonly"):
-        return dt.date(int(m.group("yearonly")), 12, 31)
+    if m.group("yearonly") or m.group("yearto"):
+        return dt.date(int(m.group("yearonly") or m.group("yearto")), 12, 31)
     y = int(m.group("year")) if m.group("year") else year
     if m.group("month"):
         month = _month(m.group("month"))
@@ -106,7 +108,7 @@ def extract_deadlines(text: str, sentences: pd.DataFrame | None = None,
         c1 = _clause_end(text, m.end(), max(sents.ends[i], m.end()))
         clause = text[c0:c1]
         part = sents.part[i]
-        written_year = m.group("year") or m.group("yearonly")
+        written_year = m.group("year") or m.group("yearonly") or m.group("yearto")
         explicit = written_year is not None
         before = m.group("before") or m.group("ybefore")
         # outside review and plan (no structure known), 年底前 still speaks of the future

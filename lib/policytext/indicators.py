@@ -50,7 +50,8 @@ _LEAD_RE = re.compile(
 )
 #: A span of time standing where the subject would be (五年, 过去五年, 三年来, 近10年).
 _DURATION = re.compile(r"(?:过去|近|前|这|最近)?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间|中|里)?")
-_TAIL_RE = re.compile(r"(?:首次|继续|持续|进一步|稳定|分别|均|年均|同比|的|确保|力争|争取|、)+$")
+# 由/从 close a subject before a "from X to Y" pair (生产总值由1850亿元增加到2630亿元)
+_TAIL_RE = re.compile(r"(?:首次|继续|持续|进一步|稳定|分别|均|年均|同比|的|确保|力争|争取|由|从|、)+$")
 _COMMIT_RE = re.compile(r"确保|力争|争取|力求|努力")
 _GAP_BOUND_RE = re.compile(r"至少|最少|不少于|不低于|最多|不超过|不高于")
 _GAP_BOUNDS = {"至少": "lower", "最少": "lower", "不少于": "lower", "不低于": "lower",
@@ -60,7 +61,8 @@ _PAST_WORDS = re.compile(r"去年|上年|过去|已经|已")
 _HEADLINE_RE = re.compile(r"主要预期目标|主要目标是|主要目标为|预期目标是|预期目标为")
 _DECREASE = re.compile(r"下降|减少|降低|回落|下滑|缩减|压减|减")
 _GROWTH = re.compile(r"增长|增速|增幅|涨幅|上涨|提高|提升|上升|增加(?!值)|递增|同比|比上年|较上年|高出")
-_TO_LEVEL = re.compile(r"(?:降|减|提高|提升|增|上升|下降|压缩|调整)(?:至|到)|达到|达|为$")
+_TO_LEVEL = re.compile(r"(?:降|减|提高|提升|增|增加|增长|上升|下降|减少|降低|扩大|缩小|压缩|调整)(?:至|到)"
+                       r"|达到|达|为$")
 _SHARE = re.compile(r"占|比重|比例|份额|占比")
 # The counted noun after a number (7个安置区项目); a conjunction there starts the next item instead
 # (学校3所和幼儿园5所), so it is never a follower.
@@ -208,6 +210,8 @@ def _follower(text: str, q: Quantity, clause_end: int) -> str:
     if not m:
         return ""
     word = m.group(1)
+    if _LINK_RE.match(word):
+        return ""  # 156家增加到512家: a verb after the number, not a counted noun
     cut = _PUNCT_OR_DIGIT.search(word)
     word = word[: cut.start()] if cut else word
     link = _LINK_RE.search(word, 1)

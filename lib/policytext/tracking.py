@@ -509,6 +509,7 @@ def _track_entries(entries: list[dict], *, duplicates: str, include_pending: boo
             part = track_targets(entry["targets"], actuals, places=entry["places"], **kw)
             if nxt is None:
                 part["note"] = f"no report for {year + 1} yet"
+            _leave_later_targets_unjudged(part, year)
             part.insert(0, "region", entry["region"])
             part.insert(1, "year", year)
             part.insert(2, "reported_in", year + 1 if nxt is not None else pd.NA)
@@ -524,6 +525,27 @@ def _track_entries(entries: list[dict], *, duplicates: str, include_pending: boo
     out["strive_status"] = out["strive_status"].astype(object).where(
         out["strive_status"].notna(), None)
     return out.sort_values(["region", "year", "target_start"], kind="stable").reset_index(drop=True)
+
+
+def _leave_later_targets_unjudged(part: pd.DataFrame, year: int) -> None:
+    """Targets due after their report's year (到2026年…突破3500亿元) are not judged on one year.
+
+    A five-year target measured against next year's result would read as missed; such rows
+    keep their outcome for reference, with status "unclear" and a note saying when they are due.
+    """
+    if "deadline" not in part.columns or part.empty:
+        return
+    due = pd.to_datetime(part["deadline"], errors="coerce")
+    later = (due.dt.year > year).fillna(False).to_numpy(dtype=bool)
+    if not later.any():
+        return
+    part["status"] = part["status"].astype(object)
+    part["strive_status"] = part["strive_status"].astype(object)
+    part["note"] = part["note"].astype(object)
+    part.loc[later, "status"] = "unclear"
+    part.loc[later, "strive_status"] = None
+    part.loc[later, "note"] = [f"due {d.date()}: a target for a later year, not judged on "
+                               f"the {year + 1} report" for d in due[later]]
 
 
 def track(
