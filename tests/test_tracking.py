@@ -169,13 +169,15 @@ def test_a_multi_year_target_is_not_judged_on_the_next_years_result():
         return Report.from_text(f"{year}年某市政府工作报告\n各位代表：\n一、{year - 1}年工作回顾\n"
                                 f"{review}\n二、{year}年工作安排\n{plan}\n")
     r2022 = report(2022, "全市生产总值完成2630亿元，增长6%。",
-                   "到2026年，全市生产总值突破3500亿元。今年全市生产总值增长7%左右。")
+                   "到2026年，全市生产总值突破3500亿元；常住人口城镇化率达到65%。"
+                   "今年全市生产总值增长7%左右。")
     r2023 = report(2023, "全市生产总值完成2800亿元，增长6.9%。", "全市生产总值增长6%左右。")
     due = r2022.deadlines.set_index("raw")["due"]
     assert str(due["到2026年"]) == "2026-12-31"
     t = policytext.track([r2022, r2023]).set_index("raw")
     assert t.loc["3500亿元", "status"] == "unclear"
     assert "2026-12-31" in t.loc["3500亿元", "note"]
+    assert str(r2022.targets.set_index("raw").loc["65%", "deadline"]) == "2026-12-31"
     assert t.loc["7%", "status"] == "met"  # this year's target is still judged
 
 

@@ -120,7 +120,8 @@ def _deadline_for(targets: pd.DataFrame, deadlines: pd.DataFrame | None,
     In order: a deadline whose task holds the target (10月底前完成60%…, 6月底前，50个项目开工);
     else the nearest deadline before it in the clause (年底前新建A 3万亩，改造B 5个); else a
     bare closing deadline after it (新建A 3万亩，年底前全部完成). A deadline after the target that
-    brings its own task (…165亿元，6月底前完成厂房建设) is that task's, not the target's.
+    brings its own task (…165亿元，6月底前完成厂房建设) is that task's, not the target's. A
+    horizon (到2026年，…) earlier in the sentence covers clauses without a deadline of their own.
     """
     out = pd.DataFrame({"deadline": pd.Series([pd.NaT] * len(targets), dtype=object),
                         "deadline_raw": pd.Series([None] * len(targets), dtype=object)},
@@ -143,7 +144,12 @@ def _deadline_for(targets: pd.DataFrame, deadlines: pd.DataFrame | None,
             ends = [i for i in (s_text.find(c, rel) for c in "；;") if i >= 0]
             hi = s_start + (min(ends) if ends else len(s_text))
         inside = cands[(cands["start"] >= lo) & (cands["start"] < hi)]
+        # 到2026年，A…；B…: a horizon opening the sentence covers all its clauses
+        horizon = cands[(cands["start"] < lo) & cands["raw"].str.match("[到至]")]
         if not len(inside):
+            if len(horizon):
+                out.at[label, "deadline"] = horizon.iloc[-1]["due"]
+                out.at[label, "deadline_raw"] = horizon.iloc[-1]["raw"]
             continue
         own = inside[[start in rows for rows in inside["indicator_rows"]]]
         before = inside[inside["start"] <= start]
