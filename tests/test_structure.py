@@ -347,6 +347,29 @@ def test_level_1_heading_without_part_word_follows_the_previous_part():
     assert s[s["level"] == 1]["part"].tolist() == ["review", "plan", "plan"]
 
 
+def test_parts_numbered_di_yi_bu_fen_are_level_1_headings():
+    text = ("2024年某县政府工作报告\n各位代表：\n第一部分　2023年工作回顾\n（一）产业提质。去年新增企业5家。\n"
+            "第二部分　2024年工作安排\n（一）扩大投资。今年实施项目130个。\n第三部分　加强政府自身建设\n依法行政。")
+    s = find_sections(text)
+    check_tree(text, s)
+    top = s[s["level"] == 1]
+    assert top["number"].tolist() == ["第一部分", "第二部分", "第三部分"]
+    assert top["title"].tolist() == ["2023年工作回顾", "2024年工作安排", "加强政府自身建设"]
+    assert top["part"].tolist() == ["review", "plan", "self_improvement"]
+    assert s[s["level"] == 2]["part"].tolist() == ["review", "plan"]
+
+
+def test_part_titles_above_numbered_headings_set_their_parts():
+    # 第二部分 above 一、: the 一、 headings say nothing of their part, the part title does
+    text = ("2024年某县政府工作报告\n各位代表：\n第一部分　2023年工作回顾\n一、产业提质\n新增企业5家。\n"
+            "第二部分　2024年工作安排\n一、扩大有效投资\n实施项目130个。\n二、推进乡村振兴\n新建农田3万亩。")
+    s = find_sections(text)
+    check_tree(text, s)
+    top = s[s["level"] == 1]
+    assert top["number"].tolist() == ["一", "一", "二"]
+    assert top["part"].tolist() == ["review", "plan", "plan"]
+
+
 @pytest.mark.parametrize(
     ("title", "part"),
     [("2018年工作回顾", "review"), ("过去一年工作回顾", "review"), ("工作回顾", "review"),

@@ -11,6 +11,8 @@ sentence never counts. A paragraph-opening number must continue the sequence of 
 (一 after nothing or after a new parent, 二 after 一, ...); a short stand-alone heading line
 without a final stop is accepted even after a gap (a heading lost in scraping). Levels may be
 skipped (一、 then 1.): a heading's parent is the nearest open heading of a higher level.
+Parts numbered 第一部分/第一章 are level 1 too, unless the report also numbers 一、 below them;
+then they stay unnumbered part titles, which set the part of the 一、 headings that follow.
 When inline sibling headings each take exactly one paragraph (the seed's review （一）…（五）),
 the last one takes one paragraph too, unless a deeper heading follows it.
 
@@ -64,6 +66,8 @@ _CN = "[一二三四五六七八九十]{1,3}"
 # Heading numbers at the start of a paragraph, one pattern per level. The negative
 # look-ahead keeps numbers such as "1.5万" or "1、2号线" out (but "一、2018年…" is a heading).
 _HEADING_PATTERNS = [
+    # 第一部分 / 第一章: level 1 when the report numbers its parts so (see _accept_headings)
+    (1, re.compile(rf"第(?P<num>{_CN})(?P<part>部分|章)\s*[、．.:：]?")),
     (1, re.compile(rf"(?P<num>{_CN})\s*[、．.]")),
     (2, re.compile(rf"[（(]\s*(?P<num>{_CN})\s*[）)]\s*[、．.]?")),
     (3, re.compile(r"(?P<num>\d{1,2})\s*[.．、](?![\d.．、])")),
@@ -220,9 +224,10 @@ def _heading_candidate(text: str, i: int, p: _Para) -> _Heading | None:
         if value <= 0 or b <= a:
             return None
         standalone = b == p.end and (p.end - t0) <= _STANDALONE_MAX
+        label = f"第{m.group('num')}{m.group('part')}" if "part" in m.groupdict() \
+            else _number_label(level, m.group("num"))
         return _Heading(
-            i, level, value, _number_label(level, m.group("num")),
-            _clean_title(text[a:b]), p.start, b, standalone,
+            i, level, value, label, _clean_title(text[a:b]), p.start, b, standalone,
         )
     return None
 
@@ -231,10 +236,13 @@ def _accept_headings(text: str, paras: list[_Para]) -> list[_Heading]:
     """Keep the heading candidates whose numbers make a sequence (see module docstring)."""
     accepted: list[_Heading] = []
     open_: list[_Heading] = []  # open headings, shallowest first
-    for i, p in enumerate(paras):
-        h = _heading_candidate(text, i, p)
-        if h is None:
-            continue
+    candidates = [h for i, p in enumerate(paras) if (h := _heading_candidate(text, i, p))]
+    if any(h.number.startswith("第") for h in candidates) and any(
+            h.level == 1 and not h.number.startswith("第") for h in candidates):
+        # 第一部分 above 一、: the parts stay unnumbered part titles, 一、 keeps level 1
+        candidates = [h for h in candidates if not h.number.startswith("第")]
+    for h in candidates:
+        p = paras[h.para]
         same = next((o for o in open_ if o.level == h.level), None)
         in_sequence = h.value == 1 or (same is not None and h.value == same.value + 1)
         # A short stand-alone line without a final stop is a title even after a gap.
@@ -375,7 +383,14 @@ def _block_parts(
     if level1:
         prev: str | None = None
         bounds = [h.para for h in level1] + [closing]
+        after = _body_start(text, paras)
         for h, nxt in zip(level1, bounds[1:]):
+            # 第二部分 2024年工作安排 above 一、…: an unnumbered part title sets the part
+            for i in range(after, h.para):
+                line = text[paras[i].start : paras[i].end]
+                if _unnumbered_part_title(line):
+                    prev = classify_part(line, year=year) or prev
+            after = h.para + 1
             part = classify_part(h.title, year=year) or prev
             if part is None:
                 body = text[paras[h.para].start : paras[max(nxt - 1, h.para)].end]
@@ -463,9 +478,9 @@ def find_sections(text: str) -> pd.DataFrame:
     """The section tree of a cleaned report, one row per section, sorted by start.
 
     Columns: section_id (0 = the whole document, titled with its first line), parent_id
-    (Int64, <NA> for the root), level (0 root, 1 一、, 2 （一）, 3 1., 4 （1）, 5 ①, 6 lead
-    sentence), kind ("root", "heading", "item", "implicit", "lead"), number ("一", "（一）",
-    "1", "（1）", "①", "一要"; "" for leads and implicit sections), title (without number and
+    (Int64, <NA> for the root), level (0 root, 1 一、 or 第一部分, 2 （一）, 3 1., 4 （1）, 5 ①,
+    6 lead sentence), kind ("root", "heading", "item", "implicit", "lead"), number ("一",
+    "第一部分", "（一）", "1", "（1）", "①", "一要"; "" for leads and implicit sections), title (without number and
     final 。), part ("review", "plan", "self_improvement", "other"), start, end (``[start,
     end)`` into ``text``; a section ends where its last paragraph ends), heading_start,
     heading_end (the number and title), n_chars and share (n_chars / len(text)).
