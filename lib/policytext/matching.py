@@ -203,7 +203,10 @@ def best_matches(
     if candidates is None or not len(candidates) or not len(targets):
         return out
     order = candidates.sort_values("start", kind="stable") if "start" in candidates else candidates
-    cands = list(order[["indicator", "change", "unit"]].itertuples(name=None))
+    cands = [(c_label, c_name, c_change, _unit(c_unit)) for c_label, c_name, c_change, c_unit
+             in order[["indicator", "change", "unit"]].itertuples(name=None)]
+    # Every target meets every candidate, but only a few (change, unit) pairs exist.
+    fits: dict[tuple, float] = {}
     for label, name, change, unit in targets[["indicator", "change", "unit"]].itertuples(name=None):
         if changes is not None:
             if change not in changes:
@@ -216,7 +219,10 @@ def best_matches(
             if want_unit is None:  # the caller checks units itself (levels of any unit)
                 fit = 1.0 if c_change == want_change else 0.0
             else:
-                fit = comparable(want_change, want_unit, c_change, c_unit)
+                key = (want_change, want_unit, c_change, c_unit)
+                fit = fits.get(key)
+                if fit is None:
+                    fit = fits[key] = comparable(*key)
             if fit == 0.0:
                 continue
             score, method = name_similarity(name, c_name, places=places)

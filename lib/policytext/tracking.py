@@ -123,49 +123,57 @@ def _deadline_for(targets: pd.DataFrame, deadlines: pd.DataFrame | None,
     brings its own task (…165亿元，6月底前完成厂房建设) is that task's, not the target's. A
     horizon (到2026年，…) earlier in the sentence covers clauses without a deadline of their own.
     """
-    out = pd.DataFrame({"deadline": pd.Series([pd.NaT] * len(targets), dtype=object),
-                        "deadline_raw": pd.Series([None] * len(targets), dtype=object)},
-                       index=targets.index)
-    if deadlines is None or not len(deadlines) or not len(targets):
-        return out
-    sent = {} if sentences is None else {
-        sid: (start, text) for sid, start, text
-        in sentences[["sentence_id", "start", "text"]].itertuples(index=False)}
-    by_sentence = {sid: g.sort_values("start") for sid, g in deadlines.groupby("sentence_id")}
-    for label, sid, start in targets[["sentence_id", "start"]].itertuples(name=None):
-        cands = by_sentence.get(sid)
-        if cands is None:
-            continue
-        lo, hi = -math.inf, math.inf
-        if sid in sent:
-            s_start, s_text = sent[sid]
-            rel = int(start) - s_start
-            lo = s_start + max(s_text.rfind(c, 0, rel) for c in "；;") + 1
-            ends = [i for i in (s_text.find(c, rel) for c in "；;") if i >= 0]
-            hi = s_start + (min(ends) if ends else len(s_text))
-        inside = cands[(cands["start"] >= lo) & (cands["start"] < hi)]
+    due: list = [pd.NaT] * len(targets)
+    raw: list = [None] * len(targets)
+    if deadlines is not None and len(deadlines) and len(targets):
+        sent = {} if sentences is None else {
+            sid: (start, text) for sid, start, text
+            in sentences[["sentence_id", "start", "text"]].itertuples(index=False)}
+        # Plain tuples, not frames: this runs once per target of every report.
+        by_sentence: dict = {}
+        cols = ["sentence_id", "start", "raw", "due", "indicator_rows", "task"]
+        for sid, d_start, d_raw, d_due, rows, task in deadlines[cols].itertuples(index=False):
+            by_sentence.setdefault(sid, []).append(
+                (int(d_start), d_raw, d_due, _row_starts(rows), _closes_preceding(str(task))))
+        for cands in by_sentence.values():
+            cands.sort(key=lambda c: c[0])
+        for k, (sid, start) in enumerate(zip(targets["sentence_id"], targets["start"])):
+            pick = _pick_deadline(by_sentence.get(sid), sent.get(sid), int(start))
+            if pick is not None:
+                due[k], raw[k] = pick[2], pick[1]
+    return pd.DataFrame({"deadline": pd.Series(due, dtype=object, index=targets.index),
+                         "deadline_raw": pd.Series(raw, dtype=object, index=targets.index)})
+
+
+def _pick_deadline(cands, sentence, start: int):
+    """The deadline tuple (start, raw, due, row starts, closing) that governs a target at `start`."""
+    if not cands:
+        return None
+    lo, hi = -math.inf, math.inf
+    if sentence is not None:
+        s_start, s_text = sentence
+        rel = start - s_start
+        lo = s_start + max(s_text.rfind(c, 0, rel) for c in "；;") + 1
+        ends = [i for i in (s_text.find(c, rel) for c in "；;") if i >= 0]
+        hi = s_start + (min(ends) if ends else len(s_text))
+    inside = [c for c in cands if lo <= c[0] < hi]
+    if not inside:
         # 到2026年，A…；B…: a horizon opening the sentence covers all its clauses
-        horizon = cands[(cands["start"] < lo) & cands["raw"].str.match("[到至]")]
-        if not len(inside):
-            if len(horizon):
-                out.at[label, "deadline"] = horizon.iloc[-1]["due"]
-                out.at[label, "deadline_raw"] = horizon.iloc[-1]["raw"]
-            continue
-        own = inside[[start in rows for rows in inside["indicator_rows"]]]
-        before = inside[inside["start"] <= start]
-        closing = np.array([_closes_preceding(task) for task in inside["task"]], dtype=bool)
-        after = inside[(inside["start"] > start).to_numpy() & closing]
-        if len(own):
-            pick = own.iloc[-1]
-        elif len(before):
-            pick = before.iloc[-1]
-        elif len(after):
-            pick = after.iloc[0]
-        else:
-            continue
-        out.at[label, "deadline"] = pick["due"]
-        out.at[label, "deadline_raw"] = pick["raw"]
-    return out
+        horizon = [c for c in cands if c[0] < lo and str(c[1]).startswith(("到", "至"))]
+        return horizon[-1] if horizon else None
+    own = [c for c in inside if start in c[3]]
+    before = [c for c in inside if c[0] <= start]
+    after = [c for c in inside if c[0] > start and c[4]]
+    return own[-1] if own else before[-1] if before else after[0] if after else None
+
+
+def _row_starts(rows) -> frozenset[int]:
+    """Quantity starts of a deadline's ``indicator_rows``: a list, or "12;40" read from a CSV."""
+    if isinstance(rows, str):
+        return frozenset(int(x) for x in re.findall(r"\d+", rows))
+    if rows is None or (isinstance(rows, float) and math.isnan(rows)):
+        return frozenset()
+    return frozenset(int(x) for x in rows)
 
 
 #: Tasks that only close what came before them in the clause (年底前全部完成, 6月底前建成投用).
