@@ -87,10 +87,12 @@ def keyness(target, reference, *, min_count: int = 1) -> pd.DataFrame:
     c, d = float(t.sum()), float(r.sum())
     if c == 0 or d == 0:
         raise ValueError("keyness: both tables need at least one counted word")
-    words = sorted(set(t.index) | set(r.index))
+    # Plain dicts: a Series lookup per word cost more than the statistics themselves.
+    t_counts, r_counts = t.to_dict(), r.to_dict()
+    words = sorted(set(t_counts) | set(r_counts))
     rows = []
     for w in words:
-        a, b = float(t.get(w, 0)), float(r.get(w, 0))
+        a, b = float(t_counts.get(w, 0)), float(r_counts.get(w, 0))
         if a + b < min_count:
             continue
         g2 = log_likelihood(a, b, c, d)

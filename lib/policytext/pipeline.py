@@ -64,7 +64,9 @@ def listless(frame: pd.DataFrame) -> pd.DataFrame:
     """Lists in cells become ';'-joined strings, so CSV cells stay readable and stable."""
     out = frame.copy()
     for col in out.columns:
-        if out[col].map(lambda v: isinstance(v, (list, tuple))).any():
+        if out[col].dtype != object:  # lists only live in object columns
+            continue
+        if any(isinstance(v, (list, tuple)) for v in out[col]):
             out[col] = out[col].map(
                 lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple)) else v
             )
