@@ -42,6 +42,12 @@ def test_from_x_to_y_names_both_numbers_and_reads_levels():
     assert set(df.change) == {"level"}
 
 
+def test_a_bare_speed_or_size_word_is_the_previous_indicator():
+    df = _rows("全市地区生产总值完成3215.7亿元，增长3.1%，增速高于全省0.8个百分点；"
+               "旅游收入增长12%，总量突破300亿元。", "review")
+    assert df.indicator.tolist() == ["地区生产总值"] * 3 + ["旅游收入"] * 2
+
+
 def test_dual_commitment_gives_two_rows():
     df = _rows("税收收入确保增长5%，力争增长7%。")
     assert df[["value", "commitment"]].values.tolist() == [[5.0, "ensure"], [7.0, "strive"]]

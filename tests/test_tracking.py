@@ -181,6 +181,19 @@ def test_a_multi_year_target_is_not_judged_on_the_next_years_result():
     assert t.loc["7%", "status"] == "met"  # this year's target is still judged
 
 
+def test_a_growth_target_meets_a_year_of_decline():
+    def report(year, review, plan):
+        return Report.from_text(f"{year}年某市政府工作报告\n各位代表：\n一、{year - 1}年工作回顾\n"
+                                f"{review}\n二、{year}年工作安排\n{plan}\n")
+    r2020 = report(2020, "一般公共预算收入完成250亿元，增长5%。", "一般公共预算收入增长6%。")
+    r2021 = report(2021, "一般公共预算收入完成244亿元，下降2.4%。", "一般公共预算收入增长6%以上。")
+    last = r2021.targets.iloc[0]  # this year's target against last year's decline
+    assert (last["actual_value"], last["actual_change"], last["actual_raw"]) == (-2.4, "growth", "2.4%")
+    assert last["difference"] == pytest.approx(8.4)
+    row = policytext.track([r2020, r2021]).iloc[0]
+    assert (row["outcome_value"], row["status"]) == (-2.4, "missed")
+
+
 def test_targets_from_hand_made_frames_with_the_seed_figures():
     ind = pd.DataFrame({
         "indicator": ["全区生产总值", "生产总值", "一般公共预算收入", "一般公共预算收入"],

@@ -48,6 +48,8 @@ _LEAD_RE = re.compile(
     r"|(?:过去|近|最近)(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间)?"
     r"|(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间))+"
 )
+#: A change or size word standing alone where the subject would be.
+_CHANGE_NOUN = re.compile(r"增速|增幅|增长率|涨幅|降幅|总量|总额|规模")
 #: A span of time standing where the subject would be (五年, 过去五年, 三年来, 近10年).
 _DURATION = re.compile(r"(?:过去|近|前|这|最近)?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间|中|里)?")
 # 由/从 close a subject before a "from X to Y" pair (生产总值由1850亿元增加到2630亿元)
@@ -167,8 +169,10 @@ def _name(text: str, q: Quantity, pre_start: int, clause_end: int, last: str | N
     link = _LINK_RE.search(body)
     subj = body[: link.start()] if link else body
     subj = _TAIL_RE.sub("", subj).strip()
-    if _DURATION.fullmatch(subj):
-        subj = ""  # 五年年均增长5.2%, 十年增加70万亿元: a span of time measures nothing
+    if _DURATION.fullmatch(subj) or _CHANGE_NOUN.fullmatch(subj):
+        # 五年年均增长5.2%, 十年增加70万亿元: a span of time measures nothing; 增速高于全省
+        # 0.8个百分点, 总量突破3000亿元: a bare 增速/总量 is the previous indicator's
+        subj = ""
     start = pre_start + off
     # an empty subject whose link leaves no object before the number (同比增长9.5%,
     # 力争突破6000亿元, 继续稳定在800亿斤以上) speaks of the previous indicator
@@ -194,6 +198,8 @@ def _name(text: str, q: Quantity, pre_start: int, clause_end: int, last: str | N
     # N个X: the counted noun follows the number (7个安置区项目, 开元西路等100条道路)
     if follower and (category == "count" or not obj):
         return _Name(follower, q.end, q.end + len(follower), [], False)
+    if obj and last and (_DURATION.fullmatch(obj) or _CHANGE_NOUN.fullmatch(obj)):
+        return _Name(last, start, pre_end, [], True)  # 总量突破300亿元 (突破 read as a bound)
     if obj:
         return _Name(obj, start, pre_end, _split_items(obj), False)
     return _Name(last or "", pre_end, pre_end, [], bool(last))

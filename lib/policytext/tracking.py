@@ -110,7 +110,32 @@ def _actuals(indicators: pd.DataFrame, sections: pd.DataFrame | None) -> pd.Data
         part = ind["section_id"].map(sections.set_index("section_id")["part"])
     if part is not None and part.notna().any():
         ind = ind[part.fillna("review") == "review"]
-    return ind
+    return _with_mirrored_rates(ind)
+
+
+def _with_mirrored_rates(actuals: pd.DataFrame) -> pd.DataFrame:
+    """Add, for every rate of growth or decrease, the same result read the other way round.
+
+    下降2.4% is a growth of -2.4%: a growth target (增长6%) then meets a year of decline, and a
+    decrease target (能耗下降3%) a year of rise. The mirrored rows keep the raw text and offsets
+    of the original, so the evidence still reads 下降2.4%.
+
+    >>> a = pd.DataFrame({"indicator": ["收入"], "value": [2.4], "unit": ["%"],
+    ...                   "change": ["decrease"], "raw": ["2.4%"]})
+    >>> _with_mirrored_rates(a)[["change", "value", "raw"]].values.tolist()
+    [['decrease', 2.4, '2.4%'], ['growth', -2.4, '2.4%']]
+    """
+    if not {"change", "unit", "value"} <= set(actuals.columns):
+        return actuals
+    rates = actuals[actuals["unit"].eq("%") & actuals["change"].isin(["growth", "decrease"])]
+    if not len(rates):
+        return actuals
+    mirror = rates.assign(change=rates["change"].map({"growth": "decrease", "decrease": "growth"}),
+                          value=-pd.to_numeric(rates["value"], errors="coerce"))
+    if {"value_low", "value_high"} <= set(rates.columns):
+        mirror["value_low"] = -pd.to_numeric(rates["value_high"], errors="coerce")
+        mirror["value_high"] = -pd.to_numeric(rates["value_low"], errors="coerce")
+    return pd.concat([actuals, mirror], ignore_index=True)
 
 
 def _deadline_for(targets: pd.DataFrame, deadlines: pd.DataFrame | None,
