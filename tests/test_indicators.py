@@ -48,6 +48,14 @@ def test_a_bare_speed_or_size_word_is_the_previous_indicator():
     assert df.indicator.tolist() == ["地区生产总值"] * 3 + ["旅游收入"] * 2
 
 
+def test_headline_list_one_target_per_line():
+    text = ("今年主要预期目标是：\n1.地区生产总值增长6.5%左右；\n2.一般公共预算收入增长5%；\n"
+            "（3）城镇新增就业1.2万人。\n（一）做强实体经济。实施重点项目80个。")
+    df = extract_indicators(text)
+    assert df.indicator.tolist() == ["地区生产总值", "一般公共预算收入", "城镇新增就业", "实施重点项目"]
+    assert df.headline.tolist() == [True, True, True, False]
+
+
 def test_dual_commitment_gives_two_rows():
     df = _rows("税收收入确保增长5%，力争增长7%。")
     assert df[["value", "commitment"]].values.tolist() == [[5.0, "ensure"], [7.0, "strive"]]

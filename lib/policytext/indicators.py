@@ -46,7 +46,9 @@ _LEAD_RE = re.compile(
     r"|合计|共|确保|力争|争取|力求|努力|至少|最少|不少于|实现|完成|达到|加快|推进"
     # 三年来, 过去五年, 近10年间: over how long, not part of the name
     r"|(?:过去|近|最近)(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间)?"
-    r"|(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间))+"
+    r"|(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间)"
+    # the marker of a list item: 1.地区生产总值增长6%；（2）…；①…
+    r"|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])+"
 )
 #: A change or size word standing alone where the subject would be.
 _CHANGE_NOUN = re.compile(r"增速|增幅|增长率|涨幅|降幅|总量|总额|规模")
@@ -263,10 +265,25 @@ def _kind(part: str, clause: str, year: int | None) -> str:
 
 
 def _headline_spans(text: str) -> list[tuple[int, int]]:
+    """From each 主要预期目标是 to the end of its line, and on through a list that follows it.
+
+    A list set out one target per line (…目标是：\\n1.生产总值增长6.5%左右；\\n2.…。) goes on
+    while a line ends in ： or ；, and ends with the line that closes it.
+
+    >>> t = "主要预期目标是：\\n1.生产总值增长6%；\\n2.就业1万人。\\n（一）做强实体经济。"
+    >>> [t[a:b] for a, b in _headline_spans(t)]
+    ['主要预期目标是：\\n1.生产总值增长6%；\\n2.就业1万人。']
+    """
     spans = []
     for m in _HEADLINE_RE.finditer(text):
         end = text.find("\n", m.end())
-        spans.append((m.start(), len(text) if end < 0 else end))
+        end = len(text) if end < 0 else end
+        for _ in range(30):  # a headline list is short; a runaway page is not one
+            if end >= len(text) or not text[:end].rstrip().endswith(("：", ":", "；", ";")):
+                break
+            nxt = text.find("\n", end + 1)
+            end = len(text) if nxt < 0 else nxt
+        spans.append((m.start(), end))
     return spans
 
 
