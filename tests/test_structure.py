@@ -347,6 +347,17 @@ def test_level_1_heading_without_part_word_follows_the_previous_part():
     assert s[s["level"] == 1]["part"].tolist() == ["review", "plan", "plan"]
 
 
+def test_a_list_set_out_line_by_line_is_not_a_run_of_headings():
+    text = ("2023年某区政府工作报告\n各位代表：\n一、2023年工作安排\n主要预期目标是：\n"
+            "1.地区生产总值增长6.5%左右；\n2.一般公共预算收入增长5%；\n3.城镇新增就业1.2万人。\n"
+            "（一）做强实体经济。实施重点项目80个。\n1.做强工业。技改投资增长10%。")
+    s = find_sections(text)
+    check_tree(text, s)
+    headings = s[s["kind"] == "heading"]
+    assert headings["number"].tolist() == ["一", "（一）", "1"]
+    assert headings["title"].tolist()[-1] == "做强工业"
+
+
 def test_parts_numbered_di_yi_bu_fen_are_level_1_headings():
     text = ("2024年某县政府工作报告\n各位代表：\n第一部分　2023年工作回顾\n（一）产业提质。去年新增企业5家。\n"
             "第二部分　2024年工作安排\n（一）扩大投资。今年实施项目130个。\n第三部分　加强政府自身建设\n依法行政。")

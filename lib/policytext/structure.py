@@ -243,6 +243,8 @@ def _accept_headings(text: str, paras: list[_Para]) -> list[_Heading]:
         candidates = [h for h in candidates if not h.number.startswith("第")]
     for h in candidates:
         p = paras[h.para]
+        if text[p.end - 1] in "；;":
+            continue  # 1.生产总值增长6%； : an item of a list set out line by line, not a title
         same = next((o for o in open_ if o.level == h.level), None)
         in_sequence = h.value == 1 or (same is not None and h.value == same.value + 1)
         # A short stand-alone line without a final stop is a title even after a gap.
