@@ -168,10 +168,20 @@ def test_report_on_a_single_line_is_still_structured(tmp_path, ref):
     path = write(tmp_path, "oneline.txt", page([one_line]))
     report = load_unchanged(path)
     assert report.metadata.year == 2019 and report.metadata.region == ref.metadata.region
+    assert report.metadata.title == ref.metadata.title
     assert "171.31亿元" in set(report.indicators["raw"])
     level1 = report.sections[report.sections["level"] == 1]
     assert len(level1) == len(ref.sections[ref.sections["level"] == 1])
     assert abs(len(report.sentences) - len(ref.sentences)) <= 0.1 * len(ref.sentences)
+
+
+def test_whole_page_on_one_line_without_any_blank_keeps_its_title(tmp_path, ref):
+    # chrome, title, date line and report glued together: the title is cut out of the chrome
+    path = write(tmp_path, "glued.txt", "".join(line.strip() for line in SEED_TEXT.split("\n")))
+    report = load_unchanged(path)
+    assert report.metadata.title == ref.metadata.title
+    assert report.text.startswith(ref.metadata.title + "\n——")
+    assert "171.31亿元" in set(report.indicators["raw"])
 
 
 def test_full_width_digits_read_like_half_width(tmp_path, ref):

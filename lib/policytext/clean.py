@@ -247,9 +247,19 @@ _TITLE_THEN_MEETING = re.compile(rf"政府工作{_BAO}告[ \t\u3000\xa0]*(?=[—
 _WS_RUN = re.compile(r"[ \t\u3000\xa0]{2,}")
 
 
+#: The start of a report title glued to what precedes it: 2024年石门县人民|政府工作报告.
+_TITLE_HEAD = re.compile(r"(?:19|20)\d{2}年度?[\u4e00-\u9fff]{0,20}$")
+
+
 def _segments(line: str) -> list[tuple[int, str]]:
     """Cut a line into (col, piece) paragraphs when it holds a whole scraped page."""
-    cuts: set[int] = {m.end() for m in _TITLE_THEN_MEETING.finditer(line)}
+    cuts: set[int] = set()
+    for m in _TITLE_THEN_MEETING.finditer(line):
+        # The title ends where the ——date line starts; on a page scraped onto one line it
+        # also begins glued to the page's chrome (…打印本页2024年某县人民政府工作报告——…).
+        head = line[max(0, m.start() - 30):m.start()]
+        year = _TITLE_HEAD.search(head)
+        cuts.update((m.start() - (len(head) - year.start()) if year else m.start(), m.end()))
     long_page = len(line) >= 300 and len(_AFTER_SENTENCE_MARKER.findall(line)) >= 2
     if long_page:
         for rx in _BOUNDARIES:
