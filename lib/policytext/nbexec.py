@@ -58,6 +58,11 @@ def execute_notebook(path, *, output_path=None, parameters: dict | None = None,
             kernel_name="python3",
             resources={"metadata": {"path": str(Path(cwd) if cwd else path.parent)}},
             record_timing=False,
+            # nbclient waits only 4 s for a cell's outputs after its reply and then drops them
+            # with a log line; on a busy machine that lost outputs now and then. Wait longer,
+            # and fail loudly rather than write a notebook with missing outputs.
+            iopub_timeout=120,
+            raise_on_iopub_timeout=True,
         )
         client.execute()
     finally:
