@@ -227,3 +227,12 @@ def test_prefecture_counts_per_province():
         per[province] = per.get(province, 0) + 1
     assert per["广东省"] == 21 and per["河南省"] == 17 and per["新疆维吾尔自治区"] == 14
     assert per["海南省"] == 4 and "北京市" not in per and "台湾省" not in per
+
+
+def test_a_province_short_name_needs_a_name_of_its_own_after_it():
+    # 海南区 is a district of 乌海 (内蒙古), not of 海南省; 广西南宁市 and a [河南] tag still work
+    assert province_of("海南区") is None
+    assert province_of("乌海市海南区") == "内蒙古自治区"
+    assert province_of("广西南宁市") == "广西壮族自治区"
+    assert province_of("河南") == "河南省"
+    assert province_of("上海浦东新区") == "上海市"

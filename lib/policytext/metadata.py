@@ -95,13 +95,14 @@ def prefectures() -> tuple[tuple[str, str, str], ...]:
 
 
 _SHORTENABLE = ("地区", "市", "盟")  # 自治州 names have no safe short form (海南藏族自治州)
-_COUNTY_SUFFIXES = ("区", "區", "县", "縣", "市", "旗")
+_COUNTY_SUFFIXES = ("区", "區", "县", "縣", "市", "旗", "州", "盟")
 
 
 @lru_cache(maxsize=1)
 def _prefixes() -> tuple[tuple[str, str, bool], ...]:
-    """(prefix, province, is a prefecture's short name), longest prefix first."""
-    found = [(name, full, False) for full, short, _ in provinces() for name in (full, short)]
+    """(prefix, province, is a short name), longest prefix first."""
+    found = [(name, full, name == short) for full, short, _ in provinces()
+             for name in (full, short)]
     for full, province, section in prefectures():
         found.append((full, province, False))
         short = next((full.removesuffix(s) for s in _SHORTENABLE if full.endswith(s)), "")
@@ -122,10 +123,13 @@ def province_of(name: str) -> str | None:
     plus a bare suffix is another unit's full name, often in another province (朝阳区 is in
     北京, 中山区 in 大连, 兴安县 in 广西), and a short name before other words may be a
     common word (来宾, 安康). Units directly under a province (仙桃市, 石河子市) are matched
-    by full name only, since some of their short names are common words (新星, 白杨).
+    by full name only, since some of their short names are common words (新星, 白杨). A
+    province's short name follows the same rule (广西南宁市, but not 海南区, a district of 乌海).
 
     >>> province_of("河南"), province_of("广西南宁市"), province_of("郑州市惠济区")
     ('河南省', '广西壮族自治区', '河南省')
+    >>> province_of("海南区"), province_of("北京海淀区"), province_of("吉林延边州")
+    (None, '北京市', '吉林省')
     >>> province_of("海南藏族自治州"), province_of("洛阳"), province_of("朝阳区")
     ('青海省', '河南省', None)
     """
