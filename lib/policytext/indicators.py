@@ -40,20 +40,21 @@ _LINK_RE = re.compile(
 # links after which an empty subject means "the same indicator as before" (elision)
 _ELIDING = re.compile(r"^(?:同比|较|比上年|增长|增加|提高|提升|下降|降低|减少|高出"
                       r"|高于|低于|占|分别|均|为)")
+#: A number of years (五年, 10年): spans of time that open or stand in for a subject.
+_YEARS = r"(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年"
 _LEAD_RE = re.compile(
     r"^(?:(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?|上半年|下半年|年底|年末|年内)(?:底|末)?(?:前|之前)?"
     r"|全年|今年|去年|上年|当年|年内|全区|全市|全县|全省|全镇|其中|同时|并且|并|累计|共计|总计"
     r"|合计|共|确保|力争|争取|力求|努力|至少|最少|不少于|实现|完成|达到|加快|推进"
     # 三年来, 过去五年, 近10年间: over how long, not part of the name
-    r"|(?:过去|近|最近)(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间)?"
-    r"|(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间)"
+    rf"|(?:过去|近|最近){_YEARS}(?:来|间)?|{_YEARS}(?:来|间)"
     # the marker of a list item: 1.地区生产总值增长6%；（2）…；①…
     r"|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])+"
 )
 #: A change or size word standing alone where the subject would be.
 _CHANGE_NOUN = re.compile(r"增速|增幅|增长率|涨幅|降幅|总量|总额|规模")
 #: A span of time standing where the subject would be (五年, 过去五年, 三年来, 近10年).
-_DURATION = re.compile(r"(?:过去|近|前|这|最近)?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间|中|里)?")
+_DURATION = re.compile(rf"(?:过去|近|前|这|最近)?{_YEARS}(?:来|间|中|里)?")
 # 由/从 close a subject before a "from X to Y" pair (生产总值由1850亿元增加到2630亿元)
 _TAIL_RE = re.compile(r"(?:首次|继续|持续|进一步|稳定|分别|均|年均|同比|的|确保|力争|争取|由|从|、)+$")
 _COMMIT_RE = re.compile(r"确保|力争|争取|力求|努力")
@@ -171,9 +172,7 @@ def _name(text: str, q: Quantity, pre_start: int, clause_end: int, last: str | N
     link = _LINK_RE.search(body)
     subj = body[: link.start()] if link else body
     subj = _TAIL_RE.sub("", subj).strip()
-    if _DURATION.fullmatch(subj) or _CHANGE_NOUN.fullmatch(subj):
-        # 五年年均增长5.2%, 十年增加70万亿元: a span of time measures nothing; 增速高于全省
-        # 0.8个百分点, 总量突破3000亿元: a bare 增速/总量 is the previous indicator's
+    if _names_nothing(subj):
         subj = ""
     start = pre_start + off
     # an empty subject whose link leaves no object before the number (同比增长9.5%,
@@ -200,11 +199,22 @@ def _name(text: str, q: Quantity, pre_start: int, clause_end: int, last: str | N
     # N个X: the counted noun follows the number (7个安置区项目, 开元西路等100条道路)
     if follower and (category == "count" or not obj):
         return _Name(follower, q.end, q.end + len(follower), [], False)
-    if obj and last and (_DURATION.fullmatch(obj) or _CHANGE_NOUN.fullmatch(obj)):
+    if obj and last and _names_nothing(obj):
         return _Name(last, start, pre_end, [], True)  # 总量突破300亿元 (突破 read as a bound)
     if obj:
         return _Name(obj, start, pre_end, _split_items(obj), False)
     return _Name(last or "", pre_end, pre_end, [], bool(last))
+
+
+def _names_nothing(subject: str) -> bool:
+    """A span of time or a bare 增速/总量 in the subject's place: the indicator is the one before.
+
+    五年年均增长5.2%, 十年增加70万亿元, 增速高于全省0.8个百分点, 总量突破3000亿元.
+
+    >>> [_names_nothing(s) for s in ("五年", "三年来", "增速", "生产总值")]
+    [True, True, True, False]
+    """
+    return bool(_DURATION.fullmatch(subject) or _CHANGE_NOUN.fullmatch(subject))
 
 
 def _share_phrase(rest: str) -> str:

@@ -199,7 +199,5 @@ def _corpus_tracking(out_dir: Path, corpus_dir: Path) -> pd.DataFrame | None:
                                     stacked("indicators", group["report_id"]), group)
         if part is not None and len(part):
             parts.append(part)
-    if not parts:
-        return None
-    out = pd.concat(parts, ignore_index=True)
-    return out.sort_values(["region", "year", "target_start"], kind="stable").reset_index(drop=True)
+    # Each part is sorted by year and target, and the places come in sorted order.
+    return pd.concat(parts, ignore_index=True) if parts else None
