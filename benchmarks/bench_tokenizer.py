@@ -4,7 +4,7 @@ Run:  .venv/bin/python benchmarks/bench_tokenizer.py [--mb 2] [--repeat 3]
 
 Both tokenizers are warmed up first (dictionary loaded, caches filled), then each is timed
 `--repeat` times on the same text and the best run is reported. Plain jieba is an own
-``jieba.Tokenizer().lcut``; the policy tokenizer is ``policytext.tokenizer.tokenize`` and its
+``jieba.Tokenizer().lcut``; the policy tokenizer is ``policytext.words.tokenize`` and its
 time includes protecting quantities/dates/formulations, learning terms and building the frame.
 """
 
@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import jieba
-from policytext.tokenizer import get_tokenizer, tokenize
+from policytext.words import get_tokenizer, tokenize
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_ad79a472d2986914.txt"
 

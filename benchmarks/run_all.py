@@ -82,8 +82,8 @@ def time_stages(paths: list[Path]) -> dict:
     """
     from policytext import load_report
     from policytext.pipeline import report_tables
-    from policytext.tokenizer import tokenize
-    from policytext.tracking import targets_table
+    from policytext.words import tokenize
+    from policytext.targets import targets_table
     from policytext.words import word_frequencies
 
     jieba_tk, jieba_init = plain_jieba()

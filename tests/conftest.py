@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
-from policytext.clean import clean_document
-from policytext.io import read_document
+from policytext.read import clean_document, read_document
 
 ROOT = Path(__file__).resolve().parents[1]
+# Notebook execution lives with the tools (tools/nbexec.py), not in the analysis package.
+sys.path.insert(0, str(ROOT / "tools"))
 SAMPLES = Path(__file__).resolve().parent / "samples"
 
 

@@ -391,6 +391,7 @@ def test_the_same_file_twice_is_one_report_not_a_duplicate(tmp_path):
     assert meta["report_id"].is_unique, "the same report counted twice in the corpus tables"
 
 
+@pytest.mark.slow
 def test_a_20_mb_page_finishes_or_fails_cleanly_within_a_minute(tmp_path):
     # A forum thread with thousands of replies: chrome lines (without the report title).
     chrome = "\n".join(x for x in HEAD if "报告" not in x).encode("utf-8") + b"\n"

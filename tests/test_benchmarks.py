@@ -4,10 +4,13 @@ Speed itself is measured by ``benchmarks/run_all.py``, never asserted here: a te
 that the script still works, so that the figures in benchmarks/README.md can be remade.
 """
 
+import pytest
 import importlib.util
 import json
 import sys
 from pathlib import Path
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
 

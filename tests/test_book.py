@@ -19,7 +19,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from policytext.nbexec import figure_count
+from nbexec import figure_count
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "_artifacts"

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from policytext.clean import REASONS, clean_document, title_of
 from policytext.errors import ReportError
-from policytext.io import document_from_string, read_document
-from policytext.normalize import normalize_line
+from policytext.read import (
+    REASONS,
+    clean_document,
+    document_from_string,
+    normalize_line,
+    read_document,
+    title_of,
+)
 
 # Strings that only page chrome contains (never a report's own sentences).
 CHROME = ("登录", "立即注册", "积分", "版权所有", "主办单位", "发表于", "当前位置", "相关链接", "相关新闻",

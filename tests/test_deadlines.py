@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from policytext.deadlines import extract_deadlines, resolve_deadline
+from policytext.quantities import extract_deadlines, resolve_deadline
 
 
 @pytest.mark.parametrize("raw,due", [

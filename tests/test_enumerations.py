@@ -1,7 +1,7 @@
 """Enumerations joined by 和/与/及 and shared head nouns: each value gets its own indicator."""
 
 import pytest
-from policytext.indicators import extract_indicators
+from policytext.quantities import extract_indicators
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -12,10 +12,11 @@ import pytest
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
-from policytext.fonts import cjk_font_path, use_cjk_font
-from policytext.wordclouds import (
+from policytext.plots import (
+    cjk_font_path,
     plot_cooccurrence,
     plot_top_words,
+    use_cjk_font,
     word_cloud,
     word_clouds_by_part,
 )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import policytext
 import pytest
-from policytext.formulations import formulation_spans, formulations
+from policytext.words import formulation_spans, formulations
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_ad79a472d2986914.txt"
 

@@ -59,7 +59,7 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _scores(text, sentences, sections, year) -> dict[str, float]:
-    from policytext.indicators import extract_indicators
+    from policytext.quantities import extract_indicators
 
     gold = _locate(text, _read("indicators_gold.csv"))
     got = extract_indicators(text, sentences, sections, year=year).to_dict("records")
@@ -106,7 +106,7 @@ def test_indicator_extraction_meets_gold(report):
 
 
 def test_deadlines_all_found_with_dates(report):
-    from policytext.deadlines import extract_deadlines
+    from policytext.quantities import extract_deadlines
 
     text, sentences, sections, year = report
     gold = _locate(text, _read("deadlines_gold.csv"))

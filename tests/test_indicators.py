@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from policytext.indicators import COLUMNS, extract_indicators
+from policytext.quantities import COLUMNS, extract_indicators
 
 
 def _rows(text: str, part: str = "plan", year: int = 2020) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import os
 
 import pytest
 from policytext.errors import ReportError
-from policytext.io import document_from_string, html_to_text, read_document
+from policytext.read import document_from_string, html_to_text, read_document
 
 TEXT = "2019年某某县政府工作报告\n各位代表：\n全县生产总值增长7.5%。\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from policytext.keyness import chi2_sf_1df, keyness, log_likelihood, log_ratio
+from policytext.words import chi2_sf_1df, keyness, log_likelihood, log_ratio
 
 
 def test_g2_matches_hand_computation():

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from policytext.clean import clean_document
-from policytext.io import document_from_string, read_document
-from policytext.metadata import (
+from policytext.read import (
     Metadata,
+    clean_document,
+    document_from_string,
     level_of,
     prefectures,
     province_of,
     provinces,
+    read_document,
     read_metadata,
 )
 

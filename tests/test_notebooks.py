@@ -5,7 +5,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from policytext.nbexec import execute_notebook, figure_count, figures, text_outputs
+from nbexec import execute_notebook, figure_count, figures, text_outputs
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted(

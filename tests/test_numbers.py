@@ -7,8 +7,8 @@ import math
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from policytext.chinese_numerals import cn_to_number
-from policytext.numbers import find_quantities, parse_quantity, quantity_spans
+from policytext.quantities import find_quantities, parse_quantity, quantity_spans
+from policytext.read import cn_to_number
 
 CASES = [
     # raw, value, unit, bound

@@ -13,11 +13,15 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from policytext.clean import clean_document
-from policytext.io import read_document
-from policytext.sentences import split_sentences
-from policytext.structure import classify_part, find_sections, report_year
-from policytext.topics import load_topics, title_topic, topic_shares
+from policytext.read import clean_document, read_document, report_year
+from policytext.structure import (
+    classify_part,
+    find_sections,
+    load_topics,
+    split_sentences,
+    title_topic,
+    topic_shares,
+)
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_ad79a472d2986914.txt"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import policytext
 import pytest
-from policytext.tokenizer import (
+from policytext.words import (
     PolicyTokenizer,
     cache_dir,
     learn_terms,
@@ -118,7 +118,7 @@ def test_own_cache_file_and_quiet_loader(tmp_path, monkeypatch, capfd):
 
 def test_tokenizer_is_not_built_at_import():
     code = (
-        "import policytext.words, policytext.tokenizer as t, sys;"
+        "import policytext.words, policytext.words.tokenizer as t, sys;"
         "assert t._DEFAULT is None; print('ok')"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from policytext import load_report
-from policytext.tokenizer import _DagCut, get_tokenizer, tokenize
+from policytext.words import FastCut as _DagCut
+from policytext.words import get_tokenizer, tokenize
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_ad79a472d2986914.txt"
 

@@ -17,20 +17,16 @@ matplotlib.use("Agg")
 
 import policytext
 from policytext import Report, ReportError
-from policytext.matching import (
+from policytext.plots import plot_deadline_timeline, plot_headline_targets, plot_target_vs_outcome
+from policytext.targets import (
+    achievement_rates,
+    ambition_table,
     canonical_indicator,
+    describe_target,
+    export_tracking_sheet,
     load_aliases,
     name_similarity,
     normalize_indicator,
-)
-from policytext.tracking import (
-    achievement_rates,
-    ambition_table,
-    describe_target,
-    export_tracking_sheet,
-    plot_deadline_timeline,
-    plot_headline_targets,
-    plot_target_vs_outcome,
     read_tracking_sheet,
     target_status,
     targets_from_indicators,

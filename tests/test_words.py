@@ -6,10 +6,15 @@ from pathlib import Path
 
 import policytext
 import pytest
-from policytext.cooccurrence import cooccurrence, key_terms
-from policytext.kwic import kwic
-from policytext.tokenizer import tokenize
-from policytext.words import LAYERS, stopwords, word_frequencies
+from policytext.words import (
+    LAYERS,
+    cooccurrence,
+    key_terms,
+    kwic,
+    stopwords,
+    tokenize,
+    word_frequencies,
+)
 
 TEXT = (
     "一、2018年工作回顾\n全面推进“散乱污”企业整治，加快推进生态环境治理，PM2.5下降4.5%。\n"

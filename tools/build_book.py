@@ -169,7 +169,7 @@ def _font_css(texts: list[str]) -> str:
     """Our CSS with the CJK font reduced to the characters the book shows (a few hundred KB)."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
-    from policytext.fonts import cjk_font_path
+    from policytext.plots import cjk_font_path
 
     chars = sorted({ch for text in texts for ch in text if ord(ch) > 0x7F})
     options = subset.Options()

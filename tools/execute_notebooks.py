@@ -4,7 +4,7 @@ import sys
 import time
 from pathlib import Path
 
-from policytext.nbexec import execute_notebook
+from nbexec import execute_notebook
 
 
 def main(paths: list[str]) -> int:

@@ -22,7 +22,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     from policytext import ReportError, load_report
-    from policytext.nbexec import execute_notebook
+    from nbexec import execute_notebook
     from policytext.pipeline import write_report
 
     report_path = Path(args.report).resolve()

@@ -82,9 +82,9 @@ class Outcome:
 
 def _process(path: str, out_dir: str) -> Outcome:
     """Run one file end to end; every failure becomes a one-line problem."""
-    from .errors import ReportError
-    from .pipeline import report_tables, write_report
-    from .report import load_report
+    from policytext.errors import ReportError
+    from policytext.pipeline import report_tables, write_report
+    from policytext.report import load_report
 
     try:
         report = load_report(path)
@@ -133,8 +133,8 @@ def _distinct_files(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]
 def _run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from .corpus import find_inputs
-    from .pipeline import write_corpus
+    from policytext.corpus import find_inputs
+    from policytext.pipeline import write_corpus
 
     out = Path(args.out)
     problem = _check_out_dir(out)

@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import ReportError
+from policytext.errors import ReportError
+from policytext.pipeline import CORPUS_TABLES, listless, stack_tables
+from policytext.report import load_report
+from policytext.words.frequencies import word_frequencies
+from policytext.words.tokenizer import tokenize
 
-__all__ = ["CORPUS_TABLES", "REPORT_SUFFIXES", "Corpus", "find_inputs", "load_corpus"]
+__all__ = ["REPORT_SUFFIXES", "Corpus", "find_inputs", "load_corpus"]
 
 #: File endings taken from a folder; anything else (images, PDFs, notes) is skipped.
 REPORT_SUFFIXES = (".txt", ".text", ".html", ".htm")
-
-#: The per-report tables that are stacked into corpus tables.
-CORPUS_TABLES = ("metadata", "sections", "indicators", "targets", "word_freq")
-
 
 def find_inputs(paths) -> list[Path]:
     """Expand folders into their report files (sorted, hidden files skipped), keep files as given.
@@ -78,27 +78,11 @@ def _report_table(report, name: str) -> pd.DataFrame:
     if name == "metadata":
         return pd.DataFrame([report.metadata.to_dict()])
     if name == "word_freq":
-        from .tokenizer import tokenize
-        from .words import word_frequencies
-
         return word_frequencies(tokenize(report.text))
-    from .pipeline import listless
-
     return listless(getattr(report, name))
 
 
-def stack_tables(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """Concatenate per-report frames in report_id order (deterministic whatever the job order)."""
-    frames = [f for f in frames if f is not None and len(f.columns)]
-    if not frames:
-        return pd.DataFrame(columns=["report_id"])
-    out = pd.concat(frames, ignore_index=True)
-    return out.sort_values("report_id", kind="stable").reset_index(drop=True)
-
-
 def _load(path: Path):
-    from .report import load_report
-
     try:
         return load_report(path), None
     except ReportError as exc:

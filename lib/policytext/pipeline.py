@@ -11,12 +11,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from .report import Report
+from policytext.report import Report
+from policytext.targets.tracking import tracking_from_corpus
+from policytext.words.formulations import formulations
+from policytext.words.frequencies import word_frequencies
+from policytext.words.keyness import keyness
 
-__all__ = ["CSV_ENCODING", "listless", "report_tables", "write_corpus", "write_report"]
+__all__ = ["CORPUS_TABLES", "CSV_ENCODING", "listless", "report_tables", "stack_tables", "write_corpus",
+           "write_report"]
 
 #: UTF-8 with BOM, so that Excel shows Chinese correctly when a reader double-clicks a CSV.
 CSV_ENCODING = "utf-8-sig"
+
+#: The per-report tables that are stacked into corpus tables.
+CORPUS_TABLES = ("metadata", "sections", "indicators", "targets", "word_freq")
 
 
 def report_tables(report: Report) -> dict[str, object]:
@@ -25,9 +33,6 @@ def report_tables(report: Report) -> dict[str, object]:
     Computing everything before writing anything is what guarantees that a
     failure part-way leaves no partial output behind.
     """
-    from .formulations import formulations
-    from .words import word_frequencies
-
     by_part = word_frequencies(report, by="part")
     return {
         "clean.txt": report.text + "\n",
@@ -47,8 +52,6 @@ def report_tables(report: Report) -> dict[str, object]:
 
 def _plan_vs_review(by_part: pd.DataFrame) -> pd.DataFrame:
     """Keyness of the plan against the review: what this year's plan stresses that last year's review did not."""
-    from .keyness import keyness
-
     def counts(part: str) -> pd.Series:
         rows = by_part[by_part["part"] == part]
         return rows.groupby("word")["count"].sum()
@@ -83,6 +86,15 @@ def _write_one(path: Path, content: object) -> None:
         )
     else:
         path.write_text(str(content), encoding="utf-8")
+
+
+def stack_tables(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenate per-report frames in report_id order (deterministic whatever the job order)."""
+    frames = [f for f in frames if f is not None and len(f.columns)]
+    if not frames:
+        return pd.DataFrame(columns=["report_id"])
+    out = pd.concat(frames, ignore_index=True)
+    return out.sort_values("report_id", kind="stable").reset_index(drop=True)
 
 
 def write_report(report: Report, out_dir: str | os.PathLike[str], *, tables=None) -> Path:
@@ -121,8 +133,6 @@ def write_corpus(report_ids, out_dir: str | os.PathLike[str]) -> Path:
     thousands of reports never holds more than one report's tables in memory. Adds
     ``tracking.csv`` when the reports hold several years of one place.
     """
-    from .corpus import CORPUS_TABLES
-
     out_dir = Path(out_dir)
     corpus_dir = out_dir / "corpus"
     corpus_dir.mkdir(parents=True, exist_ok=True)
@@ -175,8 +185,6 @@ def _stack_csv(path: Path, sources) -> None:
 
 def _corpus_tracking(out_dir: Path, corpus_dir: Path) -> pd.DataFrame | None:
     """Targets against the next year's results, read back only for places with several years."""
-    from .tracking import tracking_from_corpus
-
     meta = pd.read_csv(corpus_dir / "metadata.csv", encoding=CSV_ENCODING)
     if not {"year", "region"} <= set(meta.columns):
         return None

@@ -12,9 +12,16 @@ from os import PathLike
 
 import pandas as pd
 
-from .clean import Cleaned, clean_document
-from .io import Document, document_from_string, read_document
-from .metadata import Metadata, read_metadata
+from policytext.quantities.deadlines import extract_deadlines
+from policytext.quantities.indicators import extract_indicators
+from policytext.read.clean import Cleaned, clean_document
+from policytext.read.formats import Document, document_from_string, read_document
+from policytext.read.ids import report_id
+from policytext.read.metadata import Metadata, read_metadata
+from policytext.structure.headings import find_sections
+from policytext.structure.sentences import split_sentences
+from policytext.targets.targets import targets_table
+from policytext.words.tokenizer import tokenize
 
 __all__ = ["Report", "load_report"]
 
@@ -68,55 +75,41 @@ class Report:
 
     @property
     def report_id(self) -> str:
-        """A short, file-system safe identifier: see `policytext.ids.report_id`."""
-        from .ids import report_id
-
+        """A short, file-system safe identifier: see `policytext.read.ids.report_id`."""
         return report_id(self.metadata)
 
     # -- structure --------------------------------------------------------------
     @cached_property
     def sections(self) -> pd.DataFrame:
-        """The heading tree with parts, spans and shares (see `policytext.structure.find_sections`)."""
-        from .structure import find_sections
-
-        return find_sections(self.text)
+        """The heading tree with parts, spans and shares (see `policytext.structure.headings.find_sections`)."""
+        return find_sections(self.text, year=self.metadata.year)
 
     @cached_property
     def sentences(self) -> pd.DataFrame:
         """Sentences with offsets, their deepest section and part."""
-        from .sentences import split_sentences
-
         return split_sentences(self.text, self.sections)
 
     # -- quantities -------------------------------------------------------------
     @cached_property
     def indicators(self) -> pd.DataFrame:
-        """Every quantity as one tidy row (see `policytext.indicators.extract_indicators`)."""
-        from .indicators import extract_indicators
-
+        """Every quantity as one tidy row (see `policytext.quantities.indicators.extract_indicators`)."""
         return extract_indicators(self.text, self.sentences, self.sections, year=self.metadata.year)
 
     @cached_property
     def deadlines(self) -> pd.DataFrame:
         """Deadlines (4月30日前, 年底前 ...) resolved to dates in the report's year, with their task."""
-        from .deadlines import extract_deadlines
-
         return extract_deadlines(self.text, self.sentences, self.sections, year=self.metadata.year)
 
     # -- words ------------------------------------------------------------------
     @cached_property
     def tokens(self) -> pd.DataFrame:
         """The policy-aware tokens of `text` (token, start, end, tag), computed once per report."""
-        from .tokenizer import tokenize
-
         return tokenize(self.text)
 
     # -- targets ----------------------------------------------------------------
     @cached_property
     def targets(self) -> pd.DataFrame:
-        """This year's targets matched to last year's results (see `policytext.tracking`)."""
-        from .tracking import targets_table
-
+        """This year's targets matched to last year's results (see `policytext.targets.targets`)."""
         return targets_table(self)
 
 

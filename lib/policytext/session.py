@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import logging
 
+import matplotlib
+import pandas as pd
+
+from policytext.plots.fonts import use_cjk_font
+
 __all__ = ["setup"]
 
 _done = False
@@ -15,11 +20,6 @@ def setup(*, font_path: str | None = None, dpi: int = 110) -> None:
     >>> setup(); setup()
     """
     global _done
-    import matplotlib
-    import pandas as pd
-
-    from .fonts import use_cjk_font
-
     use_cjk_font(font_path)
     matplotlib.rcParams.update({
         "figure.dpi": dpi,

@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import ReportError
+from policytext.errors import ReportError
+from policytext.targets.matching import canonical_indicator
+from policytext.targets.targets import combine_commitments, with_columns
+from policytext.targets.tracking import TRACKING_COLUMNS, judge_rows
 
 __all__ = ["OUTCOME_COLUMNS", "SHEET_COLUMNS", "export_tracking_sheet", "read_tracking_sheet"]
 
@@ -50,10 +53,8 @@ def export_tracking_sheet(report_or_targets, path: str | os.PathLike[str]) -> Pa
     if isinstance(report_or_targets, pd.DataFrame):
         sheet = report_or_targets.copy()
     else:
-        from .tracking import targets_table
-
         report = report_or_targets
-        sheet = targets_table(report)
+        sheet = report.targets.copy()
         sheet.insert(0, "region", report.metadata.region)
         sheet.insert(1, "year", report.metadata.year)
     for col in SHEET_COLUMNS:
@@ -106,14 +107,6 @@ def read_tracking_sheet(
     that is not a number or an outcome unit that does not fit raises `ReportError` naming the
     file, the row and the column.
     """
-    from .tracking import (
-        TRACKING_COLUMNS,
-        _combine_commitments,
-        _judge_rows,
-        _with_columns,
-        canonical_indicator,
-    )
-
     source = Path(path)
     if not source.is_file():
         raise ReportError(source, "no such tracking sheet")
@@ -125,7 +118,7 @@ def read_tracking_sheet(
     if missing:
         raise ReportError(source, f"missing column(s) {', '.join(missing)}; "
                           "export a sheet with export_tracking_sheet to get them all")
-    sheet = _with_columns(sheet.replace({"": pd.NA}), SHEET_COLUMNS)
+    sheet = with_columns(sheet.replace({"": pd.NA}), SHEET_COLUMNS)
     for col in _NUMERIC:
         sheet[col] = [_number(v, f"row {i + 2}, column {col}", source)
                       for i, v in enumerate(sheet[col])]
@@ -151,13 +144,13 @@ def read_tracking_sheet(
         sheet["canonical"] = [canonical_indicator(n) for n in sheet["indicator"]]
     sheet = sheet.rename(columns={"start": "target_start", "end": "target_end",
                                   "sentence": "target_sentence"})
-    sheet = _combine_commitments(sheet.rename(columns={"target_start": "start"}))
+    sheet = combine_commitments(sheet.rename(columns={"target_start": "start"}))
     sheet = sheet.rename(columns={"start": "target_start"})
     sheet["outcome_source"] = sheet["outcome_source"].fillna(str(source))
     sheet["match_method"] = "sheet"
     sheet["match_confidence"] = 1.0
     sheet["note"] = sheet["note"].fillna("")
-    out = _judge_rows(sheet, rate_tolerance=rate_tolerance, level_tolerance=level_tolerance,
+    out = judge_rows(sheet, rate_tolerance=rate_tolerance, level_tolerance=level_tolerance,
                       approx=approx)
     out["target_source"] = str(source)
-    return _with_columns(out, TRACKING_COLUMNS)[TRACKING_COLUMNS]
+    return with_columns(out, TRACKING_COLUMNS)[TRACKING_COLUMNS]

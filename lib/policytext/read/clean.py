@@ -12,7 +12,7 @@ paragraph length and Chinese-character density, the closing call to action
 
 >>> page = "首页 | 新闻\\n2019年某某县政府工作报告\\n——2019年1月10日在某某县第十届人民代表大会第三次会议上\\n" \\
 ...        "各位代表:\\n一、2018年工作回顾\\n全县生产总值增长7.5%,经济运行稳中有进。\\n版权所有 某某县人民政府"
->>> c = clean_document(__import__("policytext.io").io.document_from_string(page))
+>>> c = clean_document(__import__("policytext.read.formats").read.formats.document_from_string(page))
 >>> print(c.text)
 2019年某某县政府工作报告
 ——2019年1月10日在某某县第十届人民代表大会第三次会议上
@@ -33,9 +33,9 @@ from functools import cached_property
 
 import pandas as pd
 
-from .errors import ReportError
-from .io import Document
-from .normalize import CJK, normalize_line
+from policytext.errors import ReportError
+from policytext.read.formats import Document
+from policytext.read.normalize import CJK, normalize_line
 
 __all__ = ["REASONS", "Cleaned", "clean_document", "title_of"]
 

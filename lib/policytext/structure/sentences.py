@@ -91,13 +91,13 @@ def split_sentences(text: str, sections: pd.DataFrame, *, semicolon: bool = Fals
     """One row per sentence: sentence_id, section_id, part, start, end, text.
 
     ``section_id`` is the deepest section of ``sections`` (from
-    :func:`policytext.structure.find_sections`) that contains the sentence, and ``part`` is
+    :func:`policytext.structure.headings.find_sections`) that contains the sentence, and ``part`` is
     that section's part, so sentences of the greeting or the closing call are "other".
     (Below, section 2 is the lead sentence 经济稳步增长。 and the run it opens.)
     Offsets are ``[start, end)`` into ``text``. Sentences end at 。！？ and at line ends (see
     the module docstring); ``semicolon=True`` also splits at ；.
 
-    >>> from policytext.structure import find_sections
+    >>> from policytext.structure.headings import find_sections
     >>> t = "某县政府工作报告\\n一、2018年工作回顾\\n经济稳步增长。就业稳定；物价平稳。"
     >>> split_sentences(t, find_sections(t))[["section_id", "part", "text"]]
        section_id    part         text

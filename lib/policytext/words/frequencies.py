@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .tokenizer import tokenize
+from policytext.words.tokenizer import tokenize
 
 __all__ = [
     "LAYERS",
@@ -39,7 +39,7 @@ _NUMERIC_TAGS = frozenset({"punct", "num", "quantity", "date"})
 
 @cache
 def _read(name: str) -> frozenset[str]:
-    text = (Path(__file__).parent / "resources" / name).read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[1] / "resources" / name).read_text(encoding="utf-8")
     return frozenset(
         w.strip() for w in text.splitlines() if w.strip() and not w.lstrip().startswith("#")
     )
@@ -140,10 +140,14 @@ def assign_units(
     return out
 
 
-def _report_tokens(report) -> pd.DataFrame:
-    """A Report's cached tokens (tokenizing is the costly step), or fresh ones for other objects."""
-    cached = getattr(report, "tokens", None)
-    return cached if isinstance(cached, pd.DataFrame) else tokenize(report.text)
+def _as_tokens(tokens_or_text) -> pd.DataFrame:
+    """Tokens from a token frame, a string, or a Report (its cached tokens)."""
+    if isinstance(tokens_or_text, pd.DataFrame):
+        return tokens_or_text
+    if isinstance(tokens_or_text, str):
+        return tokenize(tokens_or_text)
+    cached = getattr(tokens_or_text, "tokens", None)
+    return cached if isinstance(cached, pd.DataFrame) else tokenize(tokens_or_text.text)
 
 
 def word_frequencies(
@@ -160,9 +164,9 @@ def word_frequencies(
     Deterministic: sorted by group, count descending, then word and tag; ``count`` is int64,
     ``share`` the count over the group's total after stopwords.
 
-    `tokens_or_text` is a token frame (from :func:`policytext.tokenizer.tokenize`), a string,
-    or a ``Report`` (its text is tokenized and its sentences/sections are used). `by` is
-    None (whole text), ``"part"``, ``"section_id"`` or ``"sentence_id"``.
+    `tokens_or_text` is a token frame (from :func:`policytext.words.tokenizer.tokenize`), a
+    string, or a ``Report`` (its tokens, sentences and sections are used). `by` is None (whole
+    text), ``"part"``, ``"section_id"`` or ``"sentence_id"``.
 
     >>> word_frequencies("治理“散乱污”企业，整治“散乱污”")
       word   tag  count  share
@@ -171,68 +175,44 @@ def word_frequencies(
     2   整治  word      1    0.2
     3   治理  word      1    0.2
     """
-    tokens = tokens_or_text
-    if isinstance(tokens, str):
-        tokens = tokenize(tokens)
-    elif not isinstance(tokens, pd.DataFrame) and hasattr(tokens, "text"):
-        report = tokens
-        tokens = _report_tokens(report)
-        if by is not None and sentences is None and sections is None:
-            sentences = report.sentences
-    if by is None:
-        return _whole_text_counts(tokens, _check_layers(stopwords), min_count)
-    tokens = remove_stopwords(tokens, stopwords=stopwords)
-    keys = ["word", "tag"]
-    if by is not None:
-        if by not in tokens.columns:
-            if sentences is None and sections is None:
-                raise ValueError(f"by={by!r} needs the sentences or sections frame")
-            tokens = assign_units(tokens, sentences, sections)
+    tokens = _as_tokens(tokens_or_text)
+    if (by is not None and sentences is None and sections is None
+            and not isinstance(tokens_or_text, (str, pd.DataFrame))):
+        sentences = tokens_or_text.sentences
+    if by is not None and by not in tokens.columns:
+        if sentences is None and sections is None:
+            raise ValueError(f"by={by!r} needs the sentences or sections frame")
+        tokens = assign_units(tokens, sentences, sections)
         if by not in tokens.columns:
             raise ValueError(f"by={by!r}: no such column in the sentences/sections frames")
-        tokens = tokens[tokens[by].notna()]
-        keys = [by, *keys]
-    counts = (
-        tokens.rename(columns={"token": "word"})
-        .groupby(keys, sort=False).size().rename("count").reset_index()
-    )
-    counts = counts[counts["count"] >= min_count]
-    if by is None:
-        counts["share"] = counts["count"] / counts["count"].sum()
-    else:
-        counts["share"] = counts["count"] / counts.groupby(by)["count"].transform("sum")
-    group = [by] if by else []
-    # mergesort is stable, and every key is given, so equal inputs give equal row orders.
-    counts = counts.sort_values(
-        [*group, "count", "word", "tag"], ascending=[*[True] * len(group), False, True, True],
-        kind="mergesort",
-    )
-    counts["count"] = counts["count"].astype("int64")
-    return counts[[*group, "word", "tag", "count", "share"]].reset_index(drop=True)
-
-
-def _whole_text_counts(tokens: pd.DataFrame, layers: tuple[str, ...], min_count: int) -> pd.DataFrame:
-    """`word_frequencies` without grouping: the same filter and order, counted in plain Python.
-
-    This is the table the CLI writes for every report; a dict count is a few times faster
-    than pandas' group-by on a few thousand tokens.
-    """
-    words = stopwords(layers)
-    numeric = "punct_num" in layers
-    single = "single_char" in layers
-    counts: dict[tuple[str, str], int] = {}
-    for token, tag in zip(tokens["token"].tolist(), tokens["tag"].tolist()):
-        if token in words or (numeric and tag in _NUMERIC_TAGS) or (
-                single and tag == "word" and len(token) == 1):
+    layers = _check_layers(stopwords)
+    words = globals()["stopwords"](layers)
+    numeric, single = "punct_num" in layers, "single_char" in layers
+    groups = tokens[by].tolist() if by is not None else [None] * len(tokens)
+    # Counted in plain Python: a dict is several times faster than a pandas group-by on the
+    # few thousand tokens of a report, and this runs for every report the CLI reads.
+    counts: dict[tuple, int] = {}
+    for group, token, tag in zip(groups, tokens["token"].tolist(), tokens["tag"].tolist()):
+        if (by is not None and pd.isna(group)) or token in words \
+                or (numeric and tag in _NUMERIC_TAGS) or (single and tag == "word" and len(token) == 1):
             continue
-        counts[token, tag] = counts.get((token, tag), 0) + 1
-    rows = sorted(((w, t, c) for (w, t), c in counts.items() if c >= min_count),
-                  key=lambda row: (-row[2], row[0], row[1]))
-    total = sum(row[2] for row in rows)
-    frame = pd.DataFrame(rows, columns=["word", "tag", "count"]).astype(
-        {"word": tokens["token"].dtype, "tag": tokens["tag"].dtype, "count": "int64"})
-    frame["share"] = frame["count"] / total if total else frame["count"].astype("float64")
-    return frame
+        key = (group, token, tag)
+        counts[key] = counts.get(key, 0) + 1
+    rows = sorted(((g, w, t, c) for (g, w, t), c in counts.items() if c >= min_count),
+                  key=lambda r: (r[0], -r[3], r[1], r[2]) if by is not None else (-r[3], r[1], r[2]))
+    totals: dict = {}
+    for g, _, _, c in rows:
+        totals[g] = totals.get(g, 0) + c
+    frame = pd.DataFrame({
+        "group": [r[0] for r in rows],
+        "word": pd.Series([r[1] for r in rows], dtype=object),
+        "tag": pd.Series([r[2] for r in rows], dtype=object),
+        "count": pd.Series([r[3] for r in rows], dtype="int64"),
+        "share": pd.Series([r[3] / totals[r[0]] for r in rows], dtype="float64"),
+    })
+    if by is None:
+        return frame.drop(columns="group")
+    return frame.rename(columns={"group": by})
 
 
 def top_words_by_layers(tokens_or_text, *, n: int = 10, layers: Iterable[str] = LAYERS):
@@ -248,11 +228,7 @@ def top_words_by_layers(tokens_or_text, *, n: int = 10, layers: Iterable[str] = 
     2      ” 2      ” 2    ” 2       整治 2         整治 2
     3     推进 2     推进 2  散乱污 2       治理 1         治理 1
     """
-    tokens = tokens_or_text
-    if isinstance(tokens, str):
-        tokens = tokenize(tokens)
-    elif not isinstance(tokens, pd.DataFrame) and hasattr(tokens, "text"):
-        tokens = _report_tokens(tokens)
+    tokens = _as_tokens(tokens_or_text)
     steps: dict[str, list[str]] = {}
     on: list[str] = []
     for layer in (None, *_check_layers(layers)):

@@ -12,6 +12,9 @@ import math
 
 import pandas as pd
 
+from policytext.read.numerals import as_number
+from policytext.targets.targets import combine_commitments, implied_level
+
 __all__ = ["BOUND_WORDS", "ambition_table", "describe_target", "format_difference",
            "format_level"]
 
@@ -22,11 +25,6 @@ _SCALES = ((1e8, "亿"), (1e4, "万"))
 _RATES = ("%", "个百分点", "百分点")
 
 
-def _num(value: object) -> float:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return math.nan
 
 
 def format_level(value: object, unit: object) -> str:
@@ -35,7 +33,7 @@ def format_level(value: object, unit: object) -> str:
     >>> format_level(1.8330170e10, "元"), format_level(25000, "平方米"), format_level(None, "元")
     ('183.30亿元', '2.50万平方米', '')
     """
-    number = _num(value)
+    number = as_number(value)
     if math.isnan(number):
         return ""
     unit = unit if isinstance(unit, str) else ""
@@ -52,7 +50,7 @@ def format_difference(value: object, unit: object) -> str:
     >>> format_difference(-2.5, "%"), format_difference(2540000.0, "平方米"), format_difference(-319, "人")
     ('-2.5个百分点', '+254.00万平方米', '-319人')
     """
-    number = _num(value)
+    number = as_number(value)
     if math.isnan(number):
         return ""
     sign = "+" if number > 0 else "-" if number < 0 else "±"
@@ -124,19 +122,17 @@ def ambition_table(report_or_targets, *, which: str = "headline",
     >>> row[["target", "last_year", "difference", "implied_level"]].tolist(), float(row["ratio"])
     (['增长7%左右', '9.5%', '-2.5个百分点', '183.30亿元'], 0.74)
     """
-    from .tracking import _combine_commitments, _implied_level, targets_table
-
     targets = (report_or_targets if isinstance(report_or_targets, pd.DataFrame)
-               else targets_table(report_or_targets))
+               else report_or_targets.targets)
     rows = _pick_rows(targets, which, min_confidence)
-    rows = _combine_commitments(rows)
+    rows = combine_commitments(rows)
     out = []
     for _, row in rows.iterrows():
-        strive = _num(row["strive_value"])
+        strive = as_number(row["strive_value"])
         pair = row["commitment"] == "ensure" and not math.isnan(strive)
         implied = format_level(row.get("implied_level"), row.get("base_level_unit"))
         if pair:
-            high = _implied_level(row["change"], row["unit"], strive, _num(row.get("base_level")))
+            high = implied_level(row["change"], row["unit"], strive, as_number(row.get("base_level")))
             high = format_level(high, row.get("base_level_unit"))
             implied = f"{implied} … {high}" if implied and high else implied
         actual = row.get("actual_raw")
@@ -146,10 +142,10 @@ def ambition_table(report_or_targets, *, which: str = "headline",
                 row, strive_raw=format_level(strive, row["unit"]) if pair else None),
             "last_year": actual if isinstance(actual, str) else "",
             "difference": format_difference(row.get("difference"), row.get("unit")),
-            "ratio": round(_num(row.get("ratio")), 2),
+            "ratio": round(as_number(row.get("ratio")), 2),
             "base_level": format_level(row.get("base_level"), row.get("base_level_unit")),
             "implied_level": implied,
-            "confidence": _num(row.get("match_confidence")),
+            "confidence": as_number(row.get("match_confidence")),
         })
     columns = ["indicator", "target", "last_year", "difference", "ratio", "base_level",
                "implied_level", "confidence"]

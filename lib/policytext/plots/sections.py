@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .fonts import use_cjk_font
+from policytext.plots.fonts import use_cjk_font
 
 __all__ = [
     "PART_COLORS",

@@ -54,13 +54,15 @@ from itertools import pairwise
 
 import pandas as pd
 
-from policytext.sentences import sentence_spans
+from policytext.read.metadata import report_year
+from policytext.read.numerals import cn_int
+from policytext.structure.leads import lead_sentence_starts
+from policytext.structure.sentences import sentence_spans
 
-__all__ = ["PARTS", "classify_part", "find_sections", "outline", "report_year"]
+__all__ = ["PARTS", "classify_part", "find_sections", "outline"]
 
 PARTS = ("review", "plan", "self_improvement", "other")
 
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "[一二三四五六七八九十]{1,3}"
 
 # Heading numbers at the start of a paragraph, one pattern per level. The negative
@@ -94,24 +96,11 @@ _PAST_MARKERS = re.compile(r"一年来|过去|去年|[完实]现了|取得了|�
 _FUTURE_MARKERS = re.compile(r"今年|力争|确保|年底前|我们将|全年")
 
 _CLOSING_OPENERS = re.compile(r"(各位代表|各位委员|同志们|代表们|让我们)")
-_LEAD_EXCLUDED_OPENERS = re.compile(
-    r"(各位|同志们|代表们|对此|同时|此外|但是|然而|因此|总之|当然|另外|其中|现在)"
-)
-_LEAD_MAX = 20
-_LEAD_MIN = 4
-
-
-def _cn_value(s: str) -> int:
-    """Value of a small Chinese numeral (一 … 九十九)."""
-    if "十" not in s:
-        return _CN_DIGITS.get(s, 0) if len(s) == 1 else 0
-    tens, _, ones = s.partition("十")
-    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
 
 
 def _number_value(level: int, num: str) -> int:
     if level in (1, 2):
-        return _cn_value(num)
+        return cn_int(num)
     if level == 5:
         return ord(num) - ord("①") + 1
     return int(num)
@@ -119,19 +108,6 @@ def _number_value(level: int, num: str) -> int:
 
 def _number_label(level: int, num: str) -> str:
     return f"（{num}）" if level in (2, 4) else num
-
-
-def report_year(text: str) -> int | None:
-    """The report's year: the first 19xx/20xx年 in its first three lines, else None.
-
-    >>> report_year("2019年郑州市惠济区政府工作报告\\n——2019年3月15日在…会议上")
-    2019
-    >>> report_year("政府工作报告\\n——2018年3月5日在第十三届全国人民代表大会第一次会议上")
-    2018
-    """
-    head = "\n".join(text.split("\n")[:3])
-    m = _YEAR.search(head)
-    return int(m.group(1)) if m else None
 
 
 def classify_part(title: str, *, year: int | None = None) -> str | None:
@@ -276,7 +252,7 @@ def _item_candidate(text: str, i: int, p: _Para) -> _Heading | None:
             title = text[a:b]
     number = f"第{num}" if style == "第" else num + style
     return _Heading(
-        i, 0, _cn_value(num), number, _clean_title(title), p.start, b, False, "item", style
+        i, 0, cn_int(num), number, _clean_title(title), p.start, b, False, "item", style
     )
 
 
@@ -439,44 +415,7 @@ def _unnumbered_part_title(line: str) -> bool:
     )
 
 
-def _lead_spans(text: str, body_start: int, end: int, opens_paragraph: bool) -> list[int]:
-    """Start offsets of lead sentences in text[body_start:end] (rules in module docstring)."""
-    spans = [(body_start + a, body_start + b) for a, b in sentence_spans(text[body_start:end])]
-    starts: list[int] = []
-    if not spans:
-        return starts
-    first_is_lead = False
-    if opens_paragraph and len(spans) > 1:
-        s = text[spans[0][0] : spans[0][1]]
-        core = s.lstrip("—").rstrip("。")
-        first_is_lead = (
-            s.endswith("。")
-            and _LEAD_MIN <= len(core) <= _LEAD_MAX
-            and not re.search(r"[0-9：:]", core)
-            and core.count("，") <= 1
-            and not _LEAD_EXCLUDED_OPENERS.match(core)
-        )
-    inner = []
-    for k, (a, b) in enumerate(spans):
-        if k == 0 and opens_paragraph or k == len(spans) - 1:
-            continue
-        s = text[a:b]
-        core = s.rstrip("。")
-        if (
-            s.endswith("。")
-            and _LEAD_MIN <= len(core) <= _LEAD_MAX
-            and not re.search(r"[0-9，,、；;：:“”‘’\"（）()《》—]", core)
-            and not _LEAD_EXCLUDED_OPENERS.match(core)
-        ):
-            inner.append(a)
-    if first_is_lead:
-        starts.append(spans[0][0])
-    if len(inner) + first_is_lead >= 2:
-        starts.extend(inner)
-    return starts
-
-
-def find_sections(text: str) -> pd.DataFrame:
+def find_sections(text: str, *, year: int | None = None) -> pd.DataFrame:
     """The section tree of a cleaned report, one row per section, sorted by start.
 
     Columns: section_id (0 = the whole document, titled with its first line), parent_id
@@ -486,7 +425,8 @@ def find_sections(text: str) -> pd.DataFrame:
     final 。), part ("review", "plan", "self_improvement", "other"), start, end (``[start,
     end)`` into ``text``; a section ends where its last paragraph ends), heading_start,
     heading_end (the number and title), n_chars and share (n_chars / len(text)).
-    Spans nest. The rules are in the module docstring.
+    Spans nest. The rules are in the module docstring. `year` is the report's year (the
+    metadata's); when not given it is read from the first lines of `text`.
 
     >>> t = "某县政府工作报告\\n一、2018年工作回顾\\n（一）产业提质增效。全年新增企业5家。\\n二、2019年工作安排\\n1.做强工业。全年技改投资增长10%。"
     >>> find_sections(t)[["section_id", "parent_id", "level", "number", "title", "part"]]
@@ -498,7 +438,8 @@ def find_sections(text: str) -> pd.DataFrame:
     4           4          3      3      1        做强工业    plan
     """
     paras = _paragraphs(text)
-    year = report_year(text)
+    if year is None:
+        year = report_year(text)
     headings = _accept_headings(text, paras)
     items = _accept_items(text, paras, headings)
     structural = sorted([h.para for h in headings + items] or [0])
@@ -558,7 +499,7 @@ def find_sections(text: str) -> pd.DataFrame:
             close(parent.level, i + 1)
         if parent is root or body_start >= p.end:
             continue
-        starts = _lead_spans(text, body_start, p.end, opens)
+        starts = lead_sentence_starts(text, body_start, p.end, opens_paragraph=opens)
         for k, a in enumerate(starts):
             b = _first_sentence(text, a, p.end)[1]
             sec = _Section(6, "lead", "", _clean_title(text[a:b]), parent.part, a, a, b, parent)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from .chinese_numerals import cn_to_number
+from policytext.read.numerals import cn_to_number
 
 __all__ = [
     "SCALES",
@@ -60,7 +60,7 @@ def unit_table() -> dict[str, str]:
     >>> unit_table()["微克/立方米"]
     'concentration'
     """
-    text = (Path(__file__).parent / "resources" / "units.csv").read_text("utf-8")
+    text = (Path(__file__).resolve().parents[1] / "resources" / "units.csv").read_text("utf-8")
     return {row["unit"]: row["category"] for row in csv.DictReader(text.splitlines())}
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .fonts import use_cjk_font
+from policytext.plots.fonts import use_cjk_font
 
 __all__ = ["KIND_COLORS", "dual_targets", "plot_quantities_by_section", "quantities_by_section",
            "with_section"]
@@ -43,7 +43,7 @@ def with_section(indicators: pd.DataFrame, sections: pd.DataFrame, *,
                  level: int = 2) -> pd.DataFrame:
     """``indicators`` plus the enclosing section at heading ``level``: ``section``, ``section_title``.
 
-    >>> from policytext.indicators import extract_indicators
+    >>> from policytext.quantities.indicators import extract_indicators
     >>> with_section(extract_indicators("新增就业1200人。"), None).columns[-2:].tolist()
     ['section', 'section_title']
     """
@@ -82,7 +82,7 @@ def quantities_by_section(indicators: pd.DataFrame, sections: pd.DataFrame, *,
 def dual_targets(indicators: pd.DataFrame) -> pd.DataFrame:
     """Indicators with both a 确保 (ensure) and a 力争 (strive) value in one sentence.
 
-    >>> from policytext.indicators import extract_indicators
+    >>> from policytext.quantities.indicators import extract_indicators
     >>> dual_targets(extract_indicators("税收收入确保增长5%，力争增长7%。")).values.tolist()
     [['税收收入', '%', 'growth', 5.0, 7.0]]
     """

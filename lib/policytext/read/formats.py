@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .errors import ReportError
+from policytext.errors import ReportError
 
 __all__ = ["Document", "document_from_string", "html_to_text", "read_document"]
 

@@ -12,7 +12,7 @@ province; other 市, 自治州, 地区, 盟 → city (prefecture level; county-l
 as 巩义市 are also "city", the suffix cannot tell them apart); 区 → district; 县, 旗
 (incl. 自治县, 自治旗) → county.
 
->>> from policytext.io import document_from_string
+>>> from policytext.read.formats import document_from_string
 >>> text = "2019年某某市政府工作报告\\n——2019年1月10日在某某市第十届人民代表大会第三次会议上\\n某某市人民政府市长 王某某"
 >>> m = read_metadata(text, document_from_string(text))
 >>> m.year, m.region, m.level, m.date, m.speaker, m.speaker_title
@@ -27,9 +27,11 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .io import Document
+from policytext.read.formats import Document
+from policytext.read.numerals import cn_int
 
-__all__ = ["Metadata", "level_of", "prefectures", "province_of", "provinces", "read_metadata"]
+__all__ = ["Metadata", "level_of", "prefectures", "province_of", "provinces", "read_metadata",
+           "report_year", "year_of"]
 
 
 @dataclass(frozen=True)
@@ -180,23 +182,33 @@ _NAME_ONLY = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 _REGION_OF_MEETING = re.compile(r"^(?P<region>.+?)第[一二三四五六七八九十]{1,3}[届屆]")
 _REGION_OF_SPEAKER = re.compile(r"^(?P<region>.+?)(?:人民政府|政府)")
 _TAG = re.compile(r"[\[【]\s*([^\]】\s]{2,8})\s*[\]】]")
-_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 
 
-def _cn_int(s: str) -> int:
-    """Arabic or Chinese numerals: "14", "十四", "二〇一九"."""
-    if s.isdigit():
-        return int(s)
-    if "十" in s:
-        tens, _, units = s.partition("十")
-        return (_DIGITS.get(tens, 1) if tens else 1) * 10 + (_DIGITS[units] if units else 0)
-    return int("".join(str(_DIGITS[c]) for c in s))
+def year_of(text: str) -> int | None:
+    """The first year written in `text` (2019年, 二〇一九年, 2019年度), else None.
+
+    >>> year_of("二〇一九年某市政府工作报告"), year_of("政府工作报告")
+    (2019, None)
+    """
+    m = _YEAR_TITLE.search(text)
+    return cn_int(m.group(1)) if m else None
+
+
+def report_year(text: str) -> int | None:
+    """The report's year from a cleaned text alone: the first year in its first three lines.
+
+    >>> report_year("2019年郑州市惠济区政府工作报告\\n——2019年3月15日在…会议上")
+    2019
+    >>> report_year("政府工作报告\\n——2018年3月5日在第十三届全国人民代表大会第一次会议上")
+    2018
+    """
+    return year_of("\n".join(text.split("\n")[:3]))
 
 
 def read_metadata(text: str, doc: Document) -> Metadata:
     """Metadata of a cleaned report ``text`` (first line the title) read from ``doc``.
 
-    >>> from policytext.io import document_from_string
+    >>> from policytext.read.formats import document_from_string
     >>> read_metadata("政府工作报告", document_from_string("政府工作报告")).title
     '政府工作报告'
     """
@@ -231,8 +243,8 @@ def read_metadata(text: str, doc: Document) -> Metadata:
             break
 
     year = None
-    if title and (m := _YEAR_TITLE.search(title)):
-        year = _cn_int(m.group(1))
+    if title and (found := year_of(title)) is not None:
+        year = found
     elif date:
         year = int(date[:4])
 
@@ -255,7 +267,7 @@ def read_metadata(text: str, doc: Document) -> Metadata:
 
 def _iso(m: re.Match) -> str | None:
     try:
-        year, month, day = (_cn_int(m.group(k)) for k in ("y", "m", "d"))
+        year, month, day = (cn_int(m.group(k)) for k in ("y", "m", "d"))
         return dt.date(year, month, day).isoformat()
     except (ValueError, KeyError):
         return None

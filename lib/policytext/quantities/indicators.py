@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .numbers import Quantity, find_quantities, unit_table
+from policytext.quantities.clauses import CLAUSE_MARKS, TARGET_WORDS, ClauseBounds, sentence_index
+from policytext.quantities.numbers import Quantity, find_quantities, unit_table
 
 __all__ = ["COLUMNS", "extract_indicators"]
 
@@ -27,7 +28,6 @@ COLUMNS = [
     "subject_start", "subject_end",
 ]
 
-_CLAUSE_END = "，；。！？：\n,;!?"
 # Verbs that link a subject to its number; leftmost match splits subject | predicate.
 _LINK_RE = re.compile(
     r"优化调整为|调整为|分别达到|分别为|分别是|分别|均达到|均为|均达|都为|都达到"
@@ -61,7 +61,6 @@ _COMMIT_RE = re.compile(r"确保|力争|争取|力求|努力")
 _GAP_BOUND_RE = re.compile(r"至少|最少|不少于|不低于|最多|不超过|不高于")
 _GAP_BOUNDS = {"至少": "lower", "最少": "lower", "不少于": "lower", "不低于": "lower",
                "最多": "upper", "不超过": "upper", "不高于": "upper"}
-_TARGET_WORDS = re.compile(r"力争|确保|争取|力求|预计|计划|将|目标是|预期|要|努力")
 _PAST_WORDS = re.compile(r"去年|上年|过去|已经|已")
 _HEADLINE_RE = re.compile(r"主要预期目标|主要目标是|主要目标为|预期目标是|预期目标为")
 _DECREASE = re.compile(r"下降|减少|降低|回落|下滑|缩减|压减|减")
@@ -73,67 +72,6 @@ _SHARE = re.compile(r"占|比重|比例|份额|占比")
 # (学校3所和幼儿园5所), so it is never a follower.
 _FOLLOW_RE = re.compile(r"的?(?![和与及或])([\u4e00-\u9fff“”A-Za-z0-9（）]{1,12})")
 _PUNCT_OR_DIGIT = re.compile(r"[，；。！？：、\n,;:!?\d]")
-
-
-@dataclass
-class _Sent:
-    ids: list[int]
-    starts: list[int]
-    ends: list[int]
-    section: list[object]
-    part: list[str]
-
-
-def _sentence_index(text: str, sentences: pd.DataFrame | None,
-                    sections: pd.DataFrame | None) -> _Sent:
-    if sentences is None or len(sentences) == 0:
-        # no structure available: one sentence per 。！？ or line, part unknown
-        spans = [(m.start(), m.end()) for m in re.finditer(r"[^。！？\n]+[。！？]?", text)]
-        secs, parts = _deepest_sections([a for a, _ in spans], sections)
-        return _Sent(list(range(len(spans))), [a for a, _ in spans], [b for _, b in spans],
-                     secs, parts)
-    s = sentences.sort_values("start")
-    part = s["part"].tolist() if "part" in s else _parts_from_sections(s, sections)
-    return _Sent(s["sentence_id"].tolist(), s["start"].tolist(), s["end"].tolist(),
-                 s["section_id"].tolist(), [p if isinstance(p, str) else "other" for p in part])
-
-
-def _deepest_sections(starts: list[int],
-                      sections: pd.DataFrame | None) -> tuple[list[object], list[str]]:
-    """For each offset, the deepest section holding it and that section's part."""
-    if sections is None or len(sections) == 0:
-        return [pd.NA] * len(starts), ["other"] * len(starts)
-    rows = sections.sort_values(["start", "level"]).to_dict("records")
-    secs, parts = [], []
-    for pos in starts:
-        best = None
-        for r in rows:
-            if r["start"] <= pos < r["end"] and (best is None or r["level"] >= best["level"]):
-                best = r
-        secs.append(best["section_id"] if best else pd.NA)
-        parts.append(best["part"] if best and isinstance(best["part"], str) else "other")
-    return secs, parts
-
-
-def _parts_from_sections(s: pd.DataFrame, sections: pd.DataFrame | None) -> list[str]:
-    if sections is None or "part" not in sections:
-        return ["other"] * len(s)
-    parts = dict(zip(sections["section_id"], sections["part"]))
-    return [parts.get(x, "other") for x in s["section_id"]]
-
-
-def _clause_start(text: str, lo: int, pos: int) -> int:
-    i = pos - 1
-    while i >= lo and text[i] not in _CLAUSE_END:
-        i -= 1
-    return i + 1
-
-
-def _clause_end(text: str, pos: int, hi: int) -> int:
-    i = pos
-    while i < hi and text[i] not in _CLAUSE_END:
-        i += 1
-    return i
 
 
 def _split_items(subject: str) -> list[str]:
@@ -265,7 +203,7 @@ def _change(q: Quantity, text: str, clause_start: int, indicator: str) -> str:
 
 
 def _kind(part: str, clause: str, year: int | None) -> str:
-    target = bool(_TARGET_WORDS.search(clause))
+    target = bool(TARGET_WORDS.search(clause))
     past_year = bool(year and any(int(y) < year for y in re.findall(r"(\d{4})年", clause)))
     if part == "review":
         return "target" if re.search(r"力争|确保|争取|预计|计划", clause) else "actual"
@@ -302,14 +240,15 @@ def extract_indicators(text: str, sentences: pd.DataFrame | None = None,
                        year: int | None = None) -> pd.DataFrame:
     """Every quantity of ``text`` as one row (see ``COLUMNS``), sorted by offset.
 
-    ``sentences``/``sections`` come from ``policytext.structure``; without them the
+    ``sentences``/``sections`` come from ``policytext.structure.headings``; without them the
     text is split at 。！？ and ``kind`` is read from the wording only.
 
     >>> df = extract_indicators("生产总值完成171.31亿元，同比增长9.5%。")
     >>> df[["raw", "indicator", "value", "unit", "change"]].values.tolist()
     [['171.31亿元', '生产总值', 17131000000.0, '元', 'level'], ['9.5%', '生产总值', 9.5, '%', 'growth']]
     """
-    sents = _sentence_index(text, sentences, sections)
+    sents = sentence_index(text, sentences, sections)
+    clauses = ClauseBounds(text)
     heads = _headline_spans(text)
     quantities = find_quantities(text)
     gap_bounds = _gap_bounds(text, quantities)
@@ -325,8 +264,8 @@ def extract_indicators(text: str, sentences: pd.DataFrame | None = None,
     for j, q in enumerate(quantities):
         i = max(bisect.bisect_right(sents.starts, q.start) - 1, 0)
         s_lo, s_hi = sents.starts[i], max(sents.ends[i], q.end)
-        c_start = _clause_start(text, s_lo, q.start)
-        c_end = _clause_end(text, q.end, s_hi)
+        c_start = clauses.start(s_lo, q.start)
+        c_end = clauses.end(q.end, s_hi)
         pre_start = c_start
         if c_start <= prev_end <= q.start:
             pre_start = prev_end + (1 if text[prev_end:prev_end + 1] in ("、", "和", "与", "及") else 0)
@@ -439,7 +378,7 @@ def _gap_bounds(text: str, quantities: list[Quantity]) -> dict[int, tuple[str, s
         while j < len(quantities):
             q = quantities[j]
             between = text[m.end():q.start]
-            if any(c in _CLAUSE_END + "“”" for c in between) or len(between) > 16:
+            if any(c in CLAUSE_MARKS + "“”" for c in between) or len(between) > 16:
                 break
             if not q.bound_text:
                 out[q.start] = (_GAP_BOUNDS[m.group(0)], m.group(0))

@@ -19,6 +19,8 @@ import re
 
 import pandas as pd
 
+from policytext.words.jieba_base import plain_jieba
+
 __all__ = ["formulation_spans", "formulations"]
 
 _CN = "一二三四五六七八九十两双"
@@ -87,9 +89,7 @@ def _chain_end(text: str, m: re.Match) -> int:
 
 
 def _dictionary() -> dict[str, int]:
-    from .tokenizer import _plain_jieba  # late: the tokenizer imports this module
-
-    return _plain_jieba().FREQ
+    return plain_jieba().FREQ
 
 
 def _quoted_ok(inner: str) -> bool:

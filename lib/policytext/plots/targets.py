@@ -11,6 +11,11 @@ import math
 
 import pandas as pd
 
+from policytext.plots.fonts import use_cjk_font
+from policytext.read.numerals import as_number
+from policytext.targets.summary import describe_target, format_level
+from policytext.targets.targets import combine_commitments
+
 __all__ = [
     "STATUS_COLORS",
     "plot_deadline_timeline",
@@ -26,10 +31,6 @@ _SCALES = ((1e8, "亿"), (1e4, "万"))
 
 
 def _font() -> None:
-    try:
-        from .fonts import use_cjk_font
-    except ImportError:  # the font module is optional for the charts to work at all
-        return
     use_cjk_font()
 
 
@@ -45,27 +46,20 @@ def _scale(values, unit: str) -> tuple[float, str]:
     return 1.0, unit
 
 
-def _num(value) -> float:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return math.nan
 
 
 def _headline_rows(targets: pd.DataFrame) -> pd.DataFrame:
-    from .tracking import _combine_commitments
-
     rows = targets[targets["headline"].fillna(False).astype(bool)]
     if not len(rows):  # no 主要预期目标 list: show the targets that meet last year's figure
         rows = targets[targets["actual_value"].notna()]
-    return _combine_commitments(rows)
+    return combine_commitments(rows)
 
 
 def _draw_target(ax, y: float, row, scale: float, *, horizontal: bool = True):
     """One target on a horizontal value axis at row ``y`` (or a vertical one at x = ``y``)."""
-    value = _num(row["value"]) / scale
-    strive = _num(row.get("strive_value")) / scale
-    low, high = _num(row.get("value_low")) / scale, _num(row.get("value_high")) / scale
+    value = as_number(row["value"]) / scale
+    strive = as_number(row.get("strive_value")) / scale
+    low, high = as_number(row.get("value_low")) / scale, as_number(row.get("value_high")) / scale
     bound = row.get("bound")
     pos = (lambda v: (v, y)) if horizontal else (lambda v: (y, v))
     if not math.isnan(strive):
@@ -98,9 +92,7 @@ def _draw_target(ax, y: float, row, scale: float, *, horizontal: bool = True):
 
 def _row_label(row, scale: float) -> str:
     """Indicator and target as the report states it (增长7%左右, 确保增长6%，力争增长8%)."""
-    from .tracking_summary import describe_target, format_level
-
-    strive = _num(row.get("strive_value"))
+    strive = as_number(row.get("strive_value"))
     strive_raw = None if math.isnan(strive) else format_level(strive, row.get("unit"))
     return f"{row['indicator']}  {describe_target(row, strive_raw=strive_raw)}"
 
@@ -147,14 +139,12 @@ def plot_headline_targets(report_or_targets, *, width: float = 9.0):
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    from .tracking import targets_table
-
     _font()
     if isinstance(report_or_targets, pd.DataFrame):
         targets, title = report_or_targets, "headline targets"
     else:
         meta = report_or_targets.metadata
-        targets = targets_table(report_or_targets)
+        targets = report_or_targets.targets
         title = f"{meta.region or ''} {meta.year or ''}: headline targets against last year"
     rows = _headline_rows(targets)
     # Panels by unit and by whether the figure is a rate of change or a level (增长7% vs 占80%).
@@ -174,12 +164,12 @@ def plot_headline_targets(report_or_targets, *, width: float = 9.0):
         same = part["actual_unit"] == unit
         values = [*part["value"], *part["strive_value"], *part["value_high"],
                   *part["actual_value"].where(same)]
-        values = [_num(v) for v in values]
+        values = [as_number(v) for v in values]
         scale, label = _scale(values, unit)
         for y, row in part.iterrows():
-            if same[y] and not math.isnan(_num(row["actual_value"])):
-                ax.plot(_num(row["actual_value"]) / scale, y, "o", color=_ACTUAL, zorder=3)
-                ax.annotate(str(row["actual_raw"]), (_num(row["actual_value"]) / scale, y),
+            if same[y] and not math.isnan(as_number(row["actual_value"])):
+                ax.plot(as_number(row["actual_value"]) / scale, y, "o", color=_ACTUAL, zorder=3)
+                ax.annotate(str(row["actual_raw"]), (as_number(row["actual_value"]) / scale, y),
                             xytext=(0, 7), textcoords="offset points", ha="center",
                             va="bottom", fontsize=7, color=_ACTUAL)
             _draw_target(ax, y, row, scale)
@@ -313,17 +303,17 @@ def plot_target_vs_outcome(tracking: pd.DataFrame, *, indicators: list[str] | No
     for ax, (name, change, unit) in zip(axes.flat, keys):
         part = t[(t["canonical"] == name) & (t["change"].fillna("") == change)
                  & (t["unit"].fillna("") == unit)]
-        values = [_num(v) for v in [*part["value"], *part["outcome_value"], *part["value_high"]]]
+        values = [as_number(v) for v in [*part["value"], *part["outcome_value"], *part["value_high"]]]
         scale, label = _scale(values, unit)
         for _, row in part.iterrows():
             x = int(row["year"])
-            tol = _num(row.get("tolerance"))
+            tol = as_number(row.get("tolerance"))
             if row["bound"] == "approx" and not math.isnan(tol):  # what 左右 allows
-                mid = _num(row["value"])
+                mid = as_number(row["value"])
                 ax.plot([x, x], [(mid - tol) / scale, (mid + tol) / scale], color=_TARGET,
                         alpha=0.25, linewidth=9, solid_capstyle="butt", zorder=1)
             _draw_target(ax, x, row, scale, horizontal=False)
-            outcome = _num(row["outcome_value"])
+            outcome = as_number(row["outcome_value"])
             if not math.isnan(outcome):
                 ax.plot(x + 0.12, outcome / scale, "o", zorder=4,
                         color=STATUS_COLORS.get(row["status"], "#9e9e9e"))

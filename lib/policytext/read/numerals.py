@@ -6,7 +6,9 @@ and percentages (百分之三) use Chinese numerals; this module reads them.
 
 from __future__ import annotations
 
-__all__ = ["CN_DIGITS", "CN_NUMERAL_CHARS", "cn_to_number"]
+import math
+
+__all__ = ["CN_DIGITS", "CN_NUMERAL_CHARS", "as_number", "cn_int", "cn_to_number"]
 
 CN_DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -72,3 +74,26 @@ def cn_to_number(s: str) -> float:
                     low = CN_DIGITS[tail] * factor / 10
             return high * factor + low
     return _below_wan(s)
+
+
+def cn_int(s: str) -> int:
+    """A whole number written in Arabic digits or Chinese numerals (years, months, headings).
+
+    >>> cn_int("14"), cn_int("十四"), cn_int("二〇一九"), cn_int("一九五四"), cn_int("二○二五")
+    (14, 14, 2019, 1954, 2025)
+    """
+    if s.isdigit():
+        return int(s)
+    return int(cn_to_number(s.replace("○", "〇")))
+
+
+def as_number(value: object) -> float:
+    """A table cell as a float: NaN for empty cells, None, <NA> and text that is not a number.
+
+    >>> as_number("7.5"), as_number(None), as_number("左右")
+    (7.5, nan, nan)
+    """
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return math.nan

@@ -19,7 +19,7 @@ import pandas as pd
 __all__ = ["OTHER_TOPIC", "load_topics", "section_topics", "title_topic", "topic_shares"]
 
 OTHER_TOPIC = "其他"
-_BUNDLED = Path(__file__).with_name("resources") / "topics.csv"
+_BUNDLED = Path(__file__).resolve().parents[1] / "resources" / "topics.csv"
 
 
 def load_topics(path: str | Path | None = None) -> pd.DataFrame:
@@ -82,7 +82,7 @@ def topic_shares(
     given ``part`` such as "plan"), so the shares sum to 1; ``sections`` lists the ids of the
     sections whose own title gave the topic. Sorted by n_chars, largest first, then topic.
 
-    >>> from policytext.structure import find_sections
+    >>> from policytext.structure.headings import find_sections
     >>> t = "某县政府工作报告\\n一、2019年工作安排\\n（一）改善生态环境。治理大气污染。\\n（二）增进民生福祉。新增就业2000人。"
     >>> topic_shares(t, find_sections(t), part="plan")
       topic  n_chars     share sections

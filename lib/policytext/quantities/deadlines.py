@@ -15,9 +15,9 @@ import re
 
 import pandas as pd
 
-from .chinese_numerals import cn_to_number
-from .indicators import _TARGET_WORDS, _clause_end, _clause_start, _sentence_index
-from .numbers import find_quantities
+from policytext.quantities.clauses import TARGET_WORDS, ClauseBounds, sentence_index
+from policytext.quantities.numbers import find_quantities
+from policytext.read.numerals import cn_to_number
 
 __all__ = ["DEADLINE_COLUMNS", "extract_deadlines", "resolve_deadline"]
 
@@ -96,7 +96,8 @@ def extract_deadlines(text: str, sentences: pd.DataFrame | None = None,
     """
     if year is None:
         raise ValueError("extract_deadlines needs the report's year to resolve dates")
-    sents = _sentence_index(text, sentences, sections)
+    sents = sentence_index(text, sentences, sections)
+    clauses = ClauseBounds(text)
     q_starts = [q.start for q in find_quantities(text)]
     rows = []
     for m in _DEADLINE_RE.finditer(text):
@@ -104,15 +105,15 @@ def extract_deadlines(text: str, sentences: pd.DataFrame | None = None,
         if due is None:
             continue
         i = max(bisect.bisect_right(sents.starts, m.start()) - 1, 0)
-        c0 = _clause_start(text, sents.starts[i], m.start())
-        c1 = _clause_end(text, m.end(), max(sents.ends[i], m.end()))
+        c0 = clauses.start(sents.starts[i], m.start())
+        c1 = clauses.end(m.end(), max(sents.ends[i], m.end()))
         clause = text[c0:c1]
         part = sents.part[i]
         written_year = m.group("year") or m.group("yearonly") or m.group("yearto")
         explicit = written_year is not None
         before = m.group("before") or m.group("ybefore")
         # outside review and plan (no structure known), 年底前 still speaks of the future
-        planned = (part in ("plan", "self_improvement") or bool(_TARGET_WORDS.search(clause))
+        planned = (part in ("plan", "self_improvement") or bool(TARGET_WORDS.search(clause))
                    or (part != "review" and before is not None))
         if not planned or (explicit and int(written_year) < year):
             continue
@@ -121,7 +122,7 @@ def extract_deadlines(text: str, sentences: pd.DataFrame | None = None,
         if t0 == c1 and c1 < len(text) and text[c1] in "，,：":
             # 6月底前，50个项目全部开工: the deadline stands alone; its task is the next clause
             t0 = c1 + 1
-            c1 = _clause_end(text, t0, max(sents.ends[i], t0))
+            c1 = clauses.end(t0, max(sents.ends[i], t0))
         rows.append({
             "raw": m.group(0), "start": m.start(), "end": m.end(), "due": due,
             "sentence_id": sents.ids[i], "section_id": sents.section[i],

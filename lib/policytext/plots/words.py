@@ -1,17 +1,26 @@
-"""Charts for the word lesson: term integrity and keyness (word clouds live in `wordclouds`).
+"""Charts for the word lesson: top words, term integrity, keyness and co-occurrence.
 
-Each function returns the matplotlib Figure and never calls ``plt.show()``; all draw with the
-one CJK font of :mod:`policytext.fonts` and contain no randomness.
+Word clouds live in :mod:`policytext.plots.wordclouds`. Nothing here calls ``plt.show()``;
+all draw with the one CJK font of :mod:`policytext.plots.fonts` and contain no randomness
+(the co-occurrence network uses a circle layout in a sorted node order).
 """
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
-from .fonts import use_cjk_font
-from .tokenizer import integrity_by_term, integrity_table, plain_tokenize, policy_terms
+from policytext.plots.fonts import use_cjk_font
+from policytext.plots.wordclouds import frequency_dict
+from policytext.words.integrity import (
+    integrity_by_term,
+    integrity_table,
+    plain_tokenize,
+    policy_terms,
+)
 
-__all__ = ["plot_integrity", "plot_keyness"]
+__all__ = ["plot_cooccurrence", "plot_integrity", "plot_keyness", "plot_top_words"]
 
 _PLAIN, _POLICY = "#9e9e9e", "#4c72b0"
 _TARGET, _REFERENCE = "#dd8452", "#4c72b0"
@@ -57,10 +66,10 @@ def plot_keyness(table: pd.DataFrame, *, n: int = 10, target: str = "target",
                  font_path: str | None = None):
     """Diverging bars of signed G² for the `n` top keywords each way (p < `max_p`).
 
-    `table` is a :func:`policytext.keyness.keyness` frame. Bars to the right are words the
+    `table` is a :func:`policytext.words.keyness.keyness` frame. Bars to the right are words the
     target uses more, to the left the reference; each bar is labelled with its log ratio.
 
-    >>> from policytext.keyness import keyness
+    >>> from policytext.words.keyness import keyness
     >>> k = keyness({"目标": 30, "回顾": 1, "发展": 50}, {"目标": 2, "回顾": 25, "发展": 50})
     >>> plot_keyness(k, target="plan", reference="review").axes[0].get_xlabel()
     'signed G² (← review · plan →)'
@@ -87,3 +96,67 @@ def plot_keyness(table: pd.DataFrame, *, n: int = 10, target: str = "target",
     ax.set_title(f"keywords: {target} vs {reference} (p < {max_p:g})")
     fig.tight_layout()
     return fig
+
+
+def plot_top_words(freqs, *, n: int = 20, ax=None, title: str | None = None,
+                   font_path: str | None = None):
+    """Horizontal bar chart of the `n` most frequent words, largest on top; returns the axis."""
+    import matplotlib.pyplot as plt
+
+    use_cjk_font(font_path)
+    counts = frequency_dict(freqs, n)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, max(2.5, 0.28 * len(counts) + 1)))
+    words = list(counts)[::-1]
+    ax.barh(words, [counts[w] for w in words], color="#4C72B0")
+    ax.set_xlabel("count")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_cooccurrence(table: pd.DataFrame, *, ax=None, max_edges: int = 60,
+                      title: str | None = None, font_path: str | None = None):
+    """Network of a :func:`policytext.words.cooccurrence.cooccurrence` table on a circle.
+
+    Nodes are placed on a circle in order of weighted degree (then name), edge width and
+    shade grow with the count, node size with the weighted degree. Matplotlib only, no
+    randomness. Returns the axis.
+    """
+    import matplotlib.pyplot as plt
+
+    use_cjk_font(font_path)
+    edges = table.sort_values(["count", "term_a", "term_b"], ascending=[False, True, True])
+    edges = edges.head(max_edges)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 7))
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+    if title:
+        ax.set_title(title)
+    if edges.empty:
+        return ax
+    degree: dict[str, float] = {}
+    for a, b, c in edges[["term_a", "term_b", "count"]].itertuples(index=False):
+        degree[a] = degree.get(a, 0) + c
+        degree[b] = degree.get(b, 0) + c
+    nodes = sorted(degree, key=lambda w: (-degree[w], w))
+    pos = {
+        w: (math.cos(math.pi / 2 - 2 * math.pi * i / len(nodes)),
+            math.sin(math.pi / 2 - 2 * math.pi * i / len(nodes)))
+        for i, w in enumerate(nodes)
+    }
+    top = float(edges["count"].max())
+    for a, b, c in edges[["term_a", "term_b", "count"]].itertuples(index=False):
+        (x0, y0), (x1, y1) = pos[a], pos[b]
+        ax.plot([x0, x1], [y0, y1], color="#4C72B0", alpha=0.25 + 0.6 * c / top,
+                linewidth=0.5 + 4 * c / top, zorder=1)
+    big = max(degree.values())
+    ax.scatter([pos[w][0] for w in nodes], [pos[w][1] for w in nodes],
+               s=[80 + 600 * degree[w] / big for w in nodes], color="#DD8452", zorder=2)
+    for w in nodes:
+        x, y = pos[w]
+        ax.text(1.15 * x, 1.15 * y, w, ha="center", va="center", fontsize=10, zorder=3)
+    ax.set_xlim(-1.4, 1.4)
+    ax.set_ylim(-1.4, 1.4)
+    return ax

@@ -8,7 +8,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from .words import LAYERS, assign_units, remove_stopwords
+from policytext.words.frequencies import LAYERS, assign_units, remove_stopwords
 
 __all__ = ["cooccurrence", "key_terms"]
 

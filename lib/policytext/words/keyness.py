@@ -71,7 +71,7 @@ def keyness(target, reference, *, min_count: int = 1) -> pd.DataFrame:
     """Compare two count tables: word, target, reference, target_per_10k, reference_per_10k,
     g2 (signed), p, log_ratio, sorted by g2 descending then word.
 
-    Inputs may be word→count Series or dicts, :func:`policytext.words.word_frequencies`
+    Inputs may be word→count Series or dicts, :func:`policytext.words.frequencies.word_frequencies`
     frames, or token frames. Corpus sizes are the sums of the tables given, so filter
     stopwords *before* calling if they should not count towards the sizes. Words with fewer
     than `min_count` occurrences in both tables together are dropped.

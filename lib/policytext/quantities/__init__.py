@@ -1,0 +1,42 @@
+"""Numbers in the text: numerals, the quantity grammar, clauses, indicators and deadlines.
+
+The modules, in the order data flows through them: numbers, clauses, indicators, deadlines. Import public names
+from here (``from policytext.quantities import ...``) or from the module itself.
+"""
+
+from policytext.quantities.clauses import (
+    CLAUSE_MARKS,
+    TARGET_WORDS,
+    ClauseBounds,
+    SentenceIndex,
+    sentence_index,
+)
+from policytext.quantities.deadlines import DEADLINE_COLUMNS, extract_deadlines, resolve_deadline
+from policytext.quantities.indicators import COLUMNS, extract_indicators
+from policytext.quantities.numbers import (
+    SCALES,
+    Quantity,
+    find_quantities,
+    parse_quantity,
+    quantity_spans,
+    unit_table,
+)
+
+__all__ = [
+    "CLAUSE_MARKS",
+    "COLUMNS",
+    "DEADLINE_COLUMNS",
+    "SCALES",
+    "TARGET_WORDS",
+    "ClauseBounds",
+    "Quantity",
+    "SentenceIndex",
+    "extract_deadlines",
+    "extract_indicators",
+    "find_quantities",
+    "parse_quantity",
+    "quantity_spans",
+    "resolve_deadline",
+    "sentence_index",
+    "unit_table",
+]

@@ -1,0 +1,51 @@
+"""Reading and cleaning: bytes to text, the report inside the page, its audit and metadata.
+
+The modules, in the order data flows through them: numerals, formats, normalize, clean, metadata, ids. Import public names
+from here (``from policytext.read import ...``) or from the module itself.
+"""
+
+from policytext.read.clean import REASONS, Cleaned, clean_document, title_of
+from policytext.read.formats import Document, document_from_string, html_to_text, read_document
+from policytext.read.ids import report_id, safe_component
+from policytext.read.metadata import (
+    Metadata,
+    level_of,
+    prefectures,
+    province_of,
+    provinces,
+    read_metadata,
+    report_year,
+    year_of,
+)
+from policytext.read.normalize import CJK, CJK_CONTEXT, normalize_line, to_halfwidth
+from policytext.read.numerals import CN_DIGITS, CN_NUMERAL_CHARS, as_number, cn_int, cn_to_number
+
+__all__ = [
+    "CJK",
+    "CJK_CONTEXT",
+    "CN_DIGITS",
+    "CN_NUMERAL_CHARS",
+    "REASONS",
+    "Cleaned",
+    "Document",
+    "Metadata",
+    "as_number",
+    "clean_document",
+    "cn_int",
+    "cn_to_number",
+    "document_from_string",
+    "html_to_text",
+    "level_of",
+    "normalize_line",
+    "prefectures",
+    "province_of",
+    "provinces",
+    "read_document",
+    "read_metadata",
+    "report_id",
+    "report_year",
+    "safe_component",
+    "title_of",
+    "to_halfwidth",
+    "year_of",
+]

@@ -1,0 +1,79 @@
+"""Words: the jieba base, protected spans, the policy tokenizer, counts, keyness, KWIC, formulations.
+
+The modules, in the order data flows through them: jieba_base, formulations, spans, tokenizer, integrity, frequencies, keyness, kwic, cooccurrence. Import public names
+from here (``from policytext.words import ...``) or from the module itself.
+"""
+
+from policytext.words.cooccurrence import cooccurrence, key_terms
+from policytext.words.formulations import formulation_spans, formulations
+from policytext.words.frequencies import (
+    LAYERS,
+    assign_units,
+    remove_stopwords,
+    stopwords,
+    top_words_by_layers,
+    word_frequencies,
+)
+from policytext.words.integrity import (
+    integrity_by_term,
+    integrity_table,
+    plain_tokenize,
+    policy_terms,
+    segmentation_example,
+    term_integrity,
+)
+from policytext.words.jieba_base import (
+    FastCut,
+    cache_dir,
+    lexicon,
+    new_jieba,
+    plain_jieba,
+    policy_jieba,
+    quiet_jieba,
+    read_resource_list,
+)
+from policytext.words.keyness import chi2_sf_1df, keyness, log_likelihood, log_ratio
+from policytext.words.kwic import kwic
+from policytext.words.spans import NUMERAL, PUNCT, learn_terms, learned_terms, protected_spans
+from policytext.words.tokenizer import TOKEN_COLUMNS, PolicyTokenizer, get_tokenizer, tokenize
+
+__all__ = [
+    "LAYERS",
+    "NUMERAL",
+    "PUNCT",
+    "TOKEN_COLUMNS",
+    "FastCut",
+    "PolicyTokenizer",
+    "assign_units",
+    "cache_dir",
+    "chi2_sf_1df",
+    "cooccurrence",
+    "formulation_spans",
+    "formulations",
+    "get_tokenizer",
+    "integrity_by_term",
+    "integrity_table",
+    "key_terms",
+    "keyness",
+    "kwic",
+    "learn_terms",
+    "learned_terms",
+    "lexicon",
+    "log_likelihood",
+    "log_ratio",
+    "new_jieba",
+    "plain_jieba",
+    "plain_tokenize",
+    "policy_jieba",
+    "policy_terms",
+    "protected_spans",
+    "quiet_jieba",
+    "read_resource_list",
+    "remove_stopwords",
+    "segmentation_example",
+    "stopwords",
+    "term_integrity",
+    "tokenize",
+    "top_words_by_layers",
+    "word_frequencies",
+]
