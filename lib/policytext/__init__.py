@@ -12,9 +12,10 @@ The pipeline is the folder tree: ``read`` (bytes to a cleaned report and its met
 
 from policytext.corpus import Corpus, load_corpus
 from policytext.errors import ReportError
-from policytext.report import Report, load_report
+from policytext.report import Report, load_report, load_reports
 from policytext.session import setup
 from policytext.targets.tracking import track
 
-__all__ = ["Corpus", "Report", "ReportError", "load_corpus", "load_report", "setup", "track"]
+__all__ = ["Corpus", "Report", "ReportError", "load_corpus", "load_report", "load_reports", "setup",
+           "track"]
 __version__ = "0.1.0"

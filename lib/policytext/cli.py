@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     run.add_argument("paths", nargs="+", metavar="PATH",
-                     help="report files (.txt/.html, any common Chinese encoding) or folders of them")
+                     help="report files (text or HTML in any common Chinese encoding, Word .docx, PDF with "
+                          "text, CSV/TSV/JSONL/JSON datasets of one report per record) or folders")
     run.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     run.add_argument("--jobs", type=int, default=1, metavar="N",
                      help="reports processed in parallel (default 1)")
@@ -80,23 +81,34 @@ class Outcome:
     problem: str | None = None
 
 
-def _process(path: str, out_dir: str) -> Outcome:
-    """Run one file end to end; every failure becomes a one-line problem."""
+def _process(path: str, out_dir: str) -> list[Outcome]:
+    """Run one file end to end (one report, or one per dataset record); failures become lines."""
     from policytext.errors import ReportError
     from policytext.pipeline import report_tables, write_report
-    from policytext.report import load_report
+    from policytext.read.containers import read_documents
+    from policytext.report import Report
 
     try:
-        report = load_report(path)
-        tables = report_tables(report)
-        write_report(report, out_dir, tables=tables)
-        return Outcome(path, report.report_id)
+        docs = read_documents(path)
     except ReportError as exc:
-        return Outcome(path, problem=exc.problem)
-    except OSError as exc:
-        return Outcome(path, problem=f"cannot write output: {exc.strerror or exc}")
+        return [Outcome(path, problem=exc.problem)]
     except Exception as exc:  # noqa: BLE001 - the CLI promises one line, never a traceback
-        return Outcome(path, problem=f"internal error ({type(exc).__name__}: {exc})")
+        return [Outcome(path, problem=f"internal error ({type(exc).__name__}: {exc})")]
+    outcomes = []
+    for doc in docs:
+        try:
+            report = Report(doc)
+            tables = report_tables(report)
+            write_report(report, out_dir, tables=tables)
+            outcomes.append(Outcome(doc.source, report.report_id))
+        except ReportError as exc:
+            outcomes.append(Outcome(doc.source, problem=exc.problem))
+        except OSError as exc:
+            outcomes.append(Outcome(doc.source, problem=f"cannot write output: {exc.strerror or exc}"))
+        except Exception as exc:  # noqa: BLE001 - the CLI promises one line, never a traceback
+            outcomes.append(Outcome(doc.source,
+                                    problem=f"internal error ({type(exc).__name__}: {exc})"))
+    return outcomes
 
 
 def _check_out_dir(out: Path) -> str | None:
@@ -154,9 +166,10 @@ def _run(args: argparse.Namespace) -> int:
     if jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = pool.map(_process, paths, [str(out)] * len(paths))
-            outcomes = list(tqdm(futures, total=len(paths), disable=not show_bar, unit="report"))
+            per_file = list(tqdm(futures, total=len(paths), disable=not show_bar, unit="file"))
     else:
-        outcomes = [_process(p, str(out)) for p in tqdm(paths, disable=not show_bar, unit="report")]
+        per_file = [_process(p, str(out)) for p in tqdm(paths, disable=not show_bar, unit="file")]
+    outcomes = [o for file_outcomes in per_file for o in file_outcomes]
     failed = [o for o in outcomes if o.problem]
     for o in failed:
         print(f"error: {o.path}: {o.problem}", file=sys.stderr)
@@ -169,8 +182,8 @@ def _run(args: argparse.Namespace) -> int:
             return 2
     if not args.quiet:
         elapsed = time.perf_counter() - started
-        print(f"{len(done)} report(s) written to {out}, {len(failed)} failed, "
-              f"{elapsed:.1f} s", file=sys.stderr)
+        print(f"{len(done)} report(s) written to {out} from {len(paths)} file(s), "
+              f"{len(failed)} failed, {elapsed:.1f} s", file=sys.stderr)
     return 1 if failed else 0
 
 

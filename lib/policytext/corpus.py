@@ -11,20 +11,18 @@ import pandas as pd
 
 from policytext.errors import ReportError
 from policytext.pipeline import CORPUS_TABLES, listless, stack_tables
-from policytext.report import load_report
+from policytext.report import load_reports
 from policytext.words.frequencies import word_frequencies
 from policytext.words.tokenizer import tokenize
 
-__all__ = ["REPORT_SUFFIXES", "Corpus", "find_inputs", "load_corpus"]
-
-#: File endings taken from a folder; anything else (images, PDFs, notes) is skipped.
-REPORT_SUFFIXES = (".txt", ".text", ".html", ".htm")
+__all__ = ["Corpus", "find_inputs", "load_corpus"]
 
 def find_inputs(paths) -> list[Path]:
-    """Expand folders into their report files (sorted, hidden files skipped), keep files as given.
+    """Expand folders into every file below them (sorted, hidden files skipped); keep files as given.
 
-    A path that does not exist is kept, so that the caller reports it as an error
-    instead of silently skipping it.
+    Every file is considered: whether it holds a report is for the reader to say, file by
+    file, so nothing in a folder is passed over without a word. A path that does not exist is
+    kept, so that the caller reports it as an error instead of silently skipping it.
     """
     found: list[Path] = []
     for raw in paths:
@@ -35,7 +33,6 @@ def find_inputs(paths) -> list[Path]:
                     p
                     for p in path.rglob("*")
                     if p.is_file()
-                    and p.suffix.lower() in REPORT_SUFFIXES
                     and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 )
             )
@@ -84,9 +81,9 @@ def _report_table(report, name: str) -> pd.DataFrame:
 
 def _load(path: Path):
     try:
-        return load_report(path), None
+        return load_reports(path), None
     except ReportError as exc:
-        return None, exc.problem
+        return [], exc.problem
 
 
 def load_corpus(folder, *, jobs: int = 1) -> Corpus:
@@ -103,10 +100,9 @@ def load_corpus(folder, *, jobs: int = 1) -> Corpus:
             results = list(pool.map(_load, paths))
     else:
         results = [_load(p) for p in paths]
-    for path, (report, problem) in zip(paths, results):
-        if report is None:
+    for path, (reports, problem) in zip(paths, results):
+        if problem is not None:
             corpus.failures[str(path)] = problem
-        else:
-            corpus.reports.append(report)
+        corpus.reports.extend(reports)
     corpus.reports.sort(key=lambda r: r.report_id)
     return corpus

@@ -12,10 +12,12 @@ from os import PathLike
 
 import pandas as pd
 
+from policytext.errors import ReportError
 from policytext.quantities.deadlines import extract_deadlines
 from policytext.quantities.indicators import extract_indicators
 from policytext.read.clean import Cleaned, clean_document
-from policytext.read.formats import Document, document_from_string, read_document
+from policytext.read.containers import read_documents
+from policytext.read.formats import Document, document_from_string
 from policytext.read.ids import report_id
 from policytext.read.metadata import Metadata, read_metadata
 from policytext.structure.headings import find_sections
@@ -23,7 +25,7 @@ from policytext.structure.sentences import split_sentences
 from policytext.targets.targets import targets_table
 from policytext.words.tokenizer import tokenize
 
-__all__ = ["Report", "load_report"]
+__all__ = ["Report", "load_report", "load_reports"]
 
 
 class Report:
@@ -114,9 +116,18 @@ class Report:
 
 
 def load_report(path: str | PathLike[str]) -> Report:
-    """Read, clean and wrap one report file (text or HTML, any common Chinese encoding).
+    """Read, clean and wrap one report file (text, HTML, Word, PDF, or a one-record dataset).
 
-    Raises `policytext.ReportError` naming the file and the problem when the file
-    cannot be read as a report.
+    Raises `policytext.ReportError` naming the file and the problem when the file cannot be
+    read as a report, or when it is a dataset of several reports (use `load_reports`).
     """
-    return Report(read_document(path))
+    docs = read_documents(path)
+    if len(docs) > 1:
+        raise ReportError(str(path), f"holds {len(docs)} reports (one per record); "
+                          "use policytext.load_reports")
+    return Report(docs[0])
+
+
+def load_reports(path: str | PathLike[str]) -> list[Report]:
+    """Every report in a file: one for a page or document, one per record of a dataset file."""
+    return [Report(doc) for doc in read_documents(path)]

@@ -1,11 +1,20 @@
 """Reading and cleaning: bytes to text, the report inside the page, its audit and metadata.
 
-The modules, in the order data flows through them: numerals, formats, normalize, clean, metadata, ids. Import public names
+The modules, in the order data flows through them: numerals, formats, containers, normalize, clean, metadata, ids. Import public names
 from here (``from policytext.read import ...``) or from the module itself.
 """
 
 from policytext.read.clean import REASONS, Cleaned, clean_document, title_of
-from policytext.read.formats import Document, document_from_string, html_to_text, read_document
+from policytext.read.containers import DATASET_SUFFIXES, FIELD_NAMES, TEXT_FIELDS, read_documents
+from policytext.read.formats import (
+    Document,
+    decode_bytes,
+    document_from_string,
+    html_to_text,
+    looks_like_html,
+    make_document,
+    read_document,
+)
 from policytext.read.ids import report_id, safe_component
 from policytext.read.metadata import (
     Metadata,
@@ -25,7 +34,10 @@ __all__ = [
     "CJK_CONTEXT",
     "CN_DIGITS",
     "CN_NUMERAL_CHARS",
+    "DATASET_SUFFIXES",
+    "FIELD_NAMES",
     "REASONS",
+    "TEXT_FIELDS",
     "Cleaned",
     "Document",
     "Metadata",
@@ -33,14 +45,18 @@ __all__ = [
     "clean_document",
     "cn_int",
     "cn_to_number",
+    "decode_bytes",
     "document_from_string",
     "html_to_text",
     "level_of",
+    "looks_like_html",
+    "make_document",
     "normalize_line",
     "prefectures",
     "province_of",
     "provinces",
     "read_document",
+    "read_documents",
     "read_metadata",
     "report_id",
     "report_year",

@@ -14,24 +14,32 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from policytext.errors import ReportError
 
-__all__ = ["Document", "document_from_string", "html_to_text", "read_document"]
+__all__ = ["Document", "decode_bytes", "document_from_string", "html_to_text", "looks_like_html",
+           "make_document", "read_document"]
 
 
 @dataclass(frozen=True)
 class Document:
-    """A decoded input page: text with ``"\\n"`` newlines, and its provenance."""
+    """A decoded input page: text with ``"\\n"`` newlines, and its provenance.
+
+    ``fields`` holds what a dataset record or a file says about the report besides its text
+    (title, year, region, province, date, url); ``wrapper`` names the container the text
+    came out of (a CSV/JSONL record, a Word or PDF file), for the audit.
+    """
 
     source: str
     text: str
     encoding: str
     sha256: str
     is_html: bool
+    fields: dict = field(default_factory=dict, compare=False, hash=False)
+    wrapper: str | None = None
 
 
 # Magic numbers of formats people save reports in by mistake; naming the format
@@ -92,9 +100,9 @@ def read_document(path: str | Path) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise ReportError(source, f"cannot be read ({exc.strerror or type(exc).__name__})") from exc
-    text, encoding = _decode(data, source)
-    is_html = path.suffix.lower() in {".html", ".htm", ".xhtml", ".shtml"} or _looks_like_html(text)
-    return _make(source, text, encoding, hashlib.sha256(data).hexdigest(), is_html)
+    text, encoding = decode_bytes(data, source)
+    is_html = path.suffix.lower() in {".html", ".htm", ".xhtml", ".shtml"} or looks_like_html(text)
+    return make_document(source, text, encoding, hashlib.sha256(data).hexdigest(), is_html)
 
 
 def document_from_string(text: str, *, source: str = "<string>") -> Document:
@@ -112,7 +120,7 @@ def document_from_string(text: str, *, source: str = "<string>") -> Document:
     if not text.strip():
         raise ReportError(source, "the text is empty")
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return _make(source, text, "utf-8", digest, _looks_like_html(text))
+    return make_document(source, text, "utf-8", digest, looks_like_html(text))
 
 
 def html_to_text(html: str) -> str:
@@ -127,13 +135,16 @@ def html_to_text(html: str) -> str:
     return parser.text()
 
 
-def _make(source: str, text: str, encoding: str, digest: str, is_html: bool) -> Document:
+def make_document(source: str, text: str, encoding: str, digest: str, is_html: bool, *,
+                  fields: dict | None = None, wrapper: str | None = None) -> Document:
+    """A `Document` from decoded text: newlines normalised, HTML turned into lines."""
     text = _normalise_newlines(text)
     if is_html:
         text = html_to_text(text)
         if not text.strip():
             raise ReportError(source, "the HTML page has no visible text")
-    return Document(source=source, text=text, encoding=encoding, sha256=digest, is_html=is_html)
+    return Document(source=source, text=text, encoding=encoding, sha256=digest, is_html=is_html,
+                    fields=dict(fields or {}), wrapper=wrapper)
 
 
 def _normalise_newlines(text: str) -> str:
@@ -142,7 +153,12 @@ def _normalise_newlines(text: str) -> str:
     return text.replace("\u2028", "\n").replace("\u2029", "\n")
 
 
-def _decode(data: bytes, source: str) -> tuple[str, str]:
+def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
+    """(text, encoding) of a file's bytes: BOM, then UTF-8, a declared charset, GBK/GB18030, Big5.
+
+    >>> decode_bytes("政府工作报告".encode("gbk"), "r.txt")
+    ('政府工作报告', 'gbk')
+    """
     if not data:
         raise ReportError(source, "the file is empty")
     for magic, what in _MAGIC:
@@ -186,9 +202,9 @@ def _unless_big5(data: bytes, text: str, codec: str) -> tuple[str, str]:
     ideographs are each encoding's own frequent characters (GB2312 level 1; Big5's
     frequent block): real text scores about 0.9 in its encoding, the wrong reading about half.
 
-    >>> _decode("臨江市政府工作報告：經濟發展，區域協調，實現增長。".encode("big5"), "r.txt")
+    >>> decode_bytes("臨江市政府工作報告：經濟發展，區域協調，實現增長。".encode("big5"), "r.txt")
     ('臨江市政府工作報告：經濟發展，區域協調，實現增長。', 'big5')
-    >>> _decode("临江市政府工作报告：经济发展，区域协调，实现增长。".encode("gbk"), "r.txt")[1]
+    >>> decode_bytes("临江市政府工作报告：经济发展，区域协调，实现增长。".encode("gbk"), "r.txt")[1]
     'gbk'
     """
     for big5 in ("big5", "cp950"):
@@ -246,7 +262,12 @@ def _checked(text: str, source: str) -> str:
     return text
 
 
-def _looks_like_html(text: str) -> bool:
+def looks_like_html(text: str) -> bool:
+    """True for an HTML page, or text copied out of a page source (several block tags).
+
+    >>> looks_like_html("<p>一</p><p>二</p><p>三</p>"), looks_like_html("各位代表：")
+    (True, False)
+    """
     head = text[:4096]
     if head.lstrip("\ufeff \t\r\n").startswith("<") and _HTML_SNIFF.search(head):
         return True

@@ -242,13 +242,22 @@ def read_metadata(text: str, doc: Document) -> Metadata:
         if line.startswith("各位代表") or re.match(r"[一二三四五六七八九十]、", line):
             break
 
+    # A dataset record or a Word file may say what the text does not (JSONL records carry the
+    # title and year as fields; their text starts at the salutation).
+    fields = doc.fields
+    record_title = fields.get("title") or None
+    if title is None and record_title and _TITLE_TAIL.search(record_title):
+        title = record_title
     year = None
     if title and (found := year_of(title)) is not None:
         year = found
     elif date:
         year = int(date[:4])
+    elif (found := year_of(f"{fields.get('year', '')}年")) is not None or record_title and (found := year_of(record_title)) is not None:
+        year = found
 
-    region = _region(title, meeting, speaker_title)
+    region = _region(title, meeting, speaker_title) or fields.get("region") \
+        or fields.get("province") or None
     if region and title and region in title:
         start = title.index(region)
         spans["region"] = (start, start + len(region))

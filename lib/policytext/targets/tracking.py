@@ -129,7 +129,7 @@ def _derived_outcomes(targets, actuals, places):
     out = {}
     for label, row in want.iterrows():
         cand = found.at[label, "candidate"]
-        if cand is None or levels.at[cand, "unit"] != row["base_level_unit"]:
+        if cand is None or pd.isna(cand) or levels.at[cand, "unit"] != row["base_level_unit"]:
             continue
         new, old = as_number(levels.at[cand, "value"]), as_number(row["base_level"])
         if math.isnan(new) or math.isnan(old) or old == 0:
