@@ -1,6 +1,7 @@
 """Numbers in the text: numerals, the quantity grammar, clauses, indicators and deadlines.
 
-The modules, in the order data flows through them: numbers, clauses, indicators, deadlines. Import public names
+The modules, in the order data flows through them: numbers, measures, clauses, indicators,
+deadlines. Import public names
 from here (``from policytext.quantities import ...``) or from the module itself.
 """
 
@@ -13,6 +14,7 @@ from policytext.quantities.clauses import (
 )
 from policytext.quantities.deadlines import DEADLINE_COLUMNS, extract_deadlines, resolve_deadline
 from policytext.quantities.indicators import COLUMNS, extract_indicators
+from policytext.quantities.measures import NOT_MEASURE_REASONS, measured_quantities, not_measures
 from policytext.quantities.numbers import (
     SCALES,
     Quantity,
@@ -26,6 +28,7 @@ __all__ = [
     "CLAUSE_MARKS",
     "COLUMNS",
     "DEADLINE_COLUMNS",
+    "NOT_MEASURE_REASONS",
     "SCALES",
     "TARGET_WORDS",
     "ClauseBounds",
@@ -34,6 +37,8 @@ __all__ = [
     "extract_deadlines",
     "extract_indicators",
     "find_quantities",
+    "measured_quantities",
+    "not_measures",
     "parse_quantity",
     "quantity_spans",
     "resolve_deadline",
