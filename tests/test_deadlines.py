@@ -45,9 +45,33 @@ def test_speech_date_line_is_not_a_deadline():
     assert extract_deadlines(text, sents, None, year=2019).empty
 
 
-def test_year_is_required():
-    with pytest.raises(ValueError):
-        extract_deadlines("年底前完成。", year=None)
+def test_without_a_year_deadlines_stay_unresolved():
+    text = "年底前完成老旧小区改造12个，2020年底前建成地铁3号线。"
+    df = extract_deadlines(text, _frames(text, [(0, len(text), "plan")]), None, year=None)
+    assert df.raw.tolist() == ["年底前", "2020年底前"]
+    assert df.due.tolist() == [None, dt.date(2020, 12, 31)]
+    assert df.task.tolist()[0] == "完成老旧小区改造12个"
+
+
+def test_a_report_without_any_year_keeps_every_table():
+    from policytext import Report
+
+    r = Report.from_text("各位代表：\n一、2018年工作回顾\n全区生产总值增长8%。\n"
+                         "二、2019年工作安排\n生产总值增长7%左右，年底前建成公园5个。")
+    assert r.metadata.year is None  # no title: the report names no year of its own
+    assert r.indicators.raw.tolist() == ["8%", "7%", "5个"]
+    assert r.deadlines.raw.tolist() == ["年底前"] and r.deadlines.due.tolist() == [None]
+    r = Report.from_text("政府工作报告\n各位代表：\n今年生产总值增长7%左右，年底前建成公园5个。")
+    assert r.metadata.year is None and len(r.indicators) == 2 and len(r.deadlines) == 1
+
+
+def test_a_deadline_belongs_to_its_own_clause():
+    # 全年 opening a clause dates it to the year's end; the 上半年 of the clause before is not its own
+    text = "上半年完成县属国有企业整合重组，全年引进域外资金80亿元；完成全年目标任务。"
+    df = extract_deadlines(text, _frames(text, [(0, len(text), "plan")]), None, year=2021)
+    assert df.raw.tolist() == ["上半年", "全年"]
+    assert df.due.tolist() == [dt.date(2021, 6, 30), dt.date(2021, 12, 31)]
+    assert df.indicator_rows.tolist() == [[], [text.index("80亿元")]]
 
 
 def test_deadline_standing_alone_governs_the_next_clause():

@@ -16,7 +16,7 @@ import re
 import pandas as pd
 
 from policytext.quantities.clauses import TARGET_WORDS, ClauseBounds, sentence_index
-from policytext.quantities.numbers import find_quantities
+from policytext.quantities.measures import measured_quantities
 from policytext.read.numerals import cn_to_number
 
 __all__ = ["DEADLINE_COLUMNS", "extract_deadlines", "resolve_deadline"]
@@ -28,7 +28,7 @@ _MONTH = r"1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十]"
 _DEADLINE_RE = re.compile(
     # The lookahead lists the characters a deadline can start with, so the engine skips the
     # rest of the text quickly (same matches, a fifth of the time).
-    r"(?=[\d一二三四五六七八九十上下年前第到至])(?:"
+    r"(?=[\d一二三四五六七八九十上下年前第到至全])(?:"
     # 2025年前: by the end of that year (not 2025年前三季度 / 2025年前后)
     r"(?P<yearonly>(?:19|20)\d\d)年(?P<ybefore>前|之前|以前)(?![三两一二后])"
     # 到2026年，…: a multi-year target's horizon, the end of that year (not 到2026年底/6月)
@@ -37,35 +37,46 @@ _DEADLINE_RE = re.compile(
     rf"(?:(?<!\d)(?P<month>{_MONTH})月(?:(?P<day>[1-3]?\d)[日号]|(?P<mend>底|末))?"
     # 年底 right after a year (2020年底) or standing alone, never in 三年底 / 全年
     r"|(?:(?<=(?:19|20)\d\d)|(?<![\d一二三四五六七八九十两全]))"
-    r"(?P<period>上半年|下半年|年底|年末|年内|前三季度|第?[一二三四1-4]季度))"
+    r"(?P<period>上半年|下半年|年底|年末|年内|全年(?!度)|前三季度|第?[一二三四1-4]季度))"
     r"(?P<before>前|之前|以前)?)"
 )
 # words that may stand before a deadline opening its clause (今年6月底前完成…)
 _FILLER = re.compile(r"(?:今年|全年|力争|确保|争取|计划|预计|将|要|于|在|并|到|至|\s)*")
 _PERIOD_END = {"上半年": (6, 30), "下半年": (12, 31), "年底": (12, 31), "年末": (12, 31),
-               "年内": (12, 31), "前三季度": (9, 30)}
+               "年内": (12, 31), "全年": (12, 31), "前三季度": (9, 30)}
 
 
 def _month(s: str) -> int:
     return int(s) if s.isdigit() else int(cn_to_number(s))
 
 
-def resolve_deadline(raw: str, *, year: int) -> dt.date | None:
+def resolve_deadline(raw: str, *, year: int | None) -> dt.date | None:
     """The due date a deadline phrase means in plan year ``year`` (None if it is none).
+
+    Without a plan year only phrases that write their own year resolve.
 
     >>> resolve_deadline("7月底前", year=2019), resolve_deadline("上半年", year=2019)
     (datetime.date(2019, 7, 31), datetime.date(2019, 6, 30))
     >>> resolve_deadline("2020年底前", year=2019), resolve_deadline("到2026年", year=2022)
     (datetime.date(2020, 12, 31), datetime.date(2026, 12, 31))
+    >>> resolve_deadline("年底前", year=None), resolve_deadline("2020年底前", year=None)
+    (None, datetime.date(2020, 12, 31))
     """
     m = _DEADLINE_RE.fullmatch(raw)
-    return _due(m, year) if m else None
+    return _due(m, year) if m and _is_deadline(m) else None
 
 
-def _due(m: re.Match[str], year: int) -> dt.date | None:
+def _is_deadline(m: re.Match[str]) -> bool:
+    """A bare month (6月) is a time, not a deadline; every other match is one."""
+    return not m.group("month") or any(m.group(g) for g in ("day", "mend", "before"))
+
+
+def _due(m: re.Match[str], year: int | None) -> dt.date | None:
     if m.group("yearonly") or m.group("yearto"):
         return dt.date(int(m.group("yearonly") or m.group("yearto")), 12, 31)
     y = int(m.group("year")) if m.group("year") else year
+    if y is None:
+        return None  # no plan year known: the deadline stays unresolved
     if m.group("month"):
         month = _month(m.group("month"))
         if m.group("day"):
@@ -90,20 +101,21 @@ def extract_deadlines(text: str, sentences: pd.DataFrame | None = None,
                       year: int | None) -> pd.DataFrame:
     """Every deadline of the plan, with its due date, task and the quantities it governs.
 
+    With ``year=None`` (a report that names no year) every deadline is still listed, but only
+    those that write their own year (2020年底前) get a ``due`` date.
+
     >>> df = extract_deadlines("10月底前完成60%的老旧片区改造。", year=2019)
     >>> df[["raw", "due", "task", "indicator_rows"]].values.tolist()
     [['10月底前', datetime.date(2019, 10, 31), '完成60%的老旧片区改造', [7]]]
     """
-    if year is None:
-        raise ValueError("extract_deadlines needs the report's year to resolve dates")
     sents = sentence_index(text, sentences, sections)
     clauses = ClauseBounds(text)
-    q_starts = [q.start for q in find_quantities(text)]
+    q_starts = [q.start for q in measured_quantities(text)]
     rows = []
     for m in _DEADLINE_RE.finditer(text):
-        due = _due(m, year)
-        if due is None:
+        if not _is_deadline(m):
             continue
+        due = _due(m, year)
         i = max(bisect.bisect_right(sents.starts, m.start()) - 1, 0)
         c0 = clauses.start(sents.starts[i], m.start())
         c1 = clauses.end(m.end(), max(sents.ends[i], m.end()))
@@ -115,8 +127,10 @@ def extract_deadlines(text: str, sentences: pd.DataFrame | None = None,
         # outside review and plan (no structure known), 年底前 still speaks of the future
         planned = (part in ("plan", "self_improvement") or bool(TARGET_WORDS.search(clause))
                    or (part != "review" and before is not None))
-        if not planned or (explicit and int(written_year) < year):
+        if not planned or (explicit and year is not None and int(written_year) < year):
             continue
+        if m.group("period") == "全年" and not _FILLER.fullmatch(text[c0:m.start()]):
+            continue  # 完成全年目标任务: the year's whole, not a date; 全年引进…80亿元 is one
         # 10月底前完成…: the task follows; 宜家家居商场上半年营业: the clause is the task
         t0 = m.end() if _FILLER.fullmatch(text[c0:m.start()]) else c0
         if t0 == c1 and c1 < len(text) and text[c1] in "，,：":
