@@ -42,6 +42,7 @@ _DEADLINE_RE = re.compile(
 )
 # words that may stand before a deadline opening its clause (今年6月底前完成…)
 _FILLER = re.compile(r"(?:今年|全年|力争|确保|争取|计划|预计|将|要|于|在|并|到|至|\s)*")
+_FILLER_MAX = 12  # filler before a deadline is a word or two (今年, 力争); more is a task
 _PERIOD_END = {"上半年": (6, 30), "下半年": (12, 31), "年底": (12, 31), "年末": (12, 31),
                "年内": (12, 31), "全年": (12, 31), "前三季度": (9, 30)}
 
@@ -112,6 +113,7 @@ def extract_deadlines(text: str, sentences: pd.DataFrame | None = None,
     clauses = ClauseBounds(text)
     q_starts = [q.start for q in measured_quantities(text)]
     rows = []
+    target_clauses: dict[tuple[int, int], bool] = {}
     for m in _DEADLINE_RE.finditer(text):
         if not _is_deadline(m):
             continue
@@ -119,20 +121,22 @@ def extract_deadlines(text: str, sentences: pd.DataFrame | None = None,
         i = max(bisect.bisect_right(sents.starts, m.start()) - 1, 0)
         c0 = clauses.start(sents.starts[i], m.start())
         c1 = clauses.end(m.end(), max(sents.ends[i], m.end()))
-        clause = text[c0:c1]
         part = sents.part[i]
+        if (c0, c1) not in target_clauses:  # read each clause once, however many dates it holds
+            target_clauses = {(c0, c1): bool(TARGET_WORDS.search(text, c0, c1))}
         written_year = m.group("year") or m.group("yearonly") or m.group("yearto")
         explicit = written_year is not None
         before = m.group("before") or m.group("ybefore")
         # outside review and plan (no structure known), 年底前 still speaks of the future
-        planned = (part in ("plan", "self_improvement") or bool(TARGET_WORDS.search(clause))
+        planned = (part in ("plan", "self_improvement") or target_clauses[(c0, c1)]
                    or (part != "review" and before is not None))
         if not planned or (explicit and year is not None and int(written_year) < year):
             continue
-        if m.group("period") == "全年" and not _FILLER.fullmatch(text[c0:m.start()]):
+        opens = m.start() - c0 <= _FILLER_MAX and bool(_FILLER.fullmatch(text, c0, m.start()))
+        if m.group("period") == "全年" and not opens:
             continue  # 完成全年目标任务: the year's whole, not a date; 全年引进…80亿元 is one
         # 10月底前完成…: the task follows; 宜家家居商场上半年营业: the clause is the task
-        t0 = m.end() if _FILLER.fullmatch(text[c0:m.start()]) else c0
+        t0 = m.end() if opens else c0
         if t0 == c1 and c1 < len(text) and text[c1] in "，,：":
             # 6月底前，50个项目全部开工: the deadline stands alone; its task is the next clause
             t0 = c1 + 1

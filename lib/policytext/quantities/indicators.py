@@ -59,7 +59,10 @@ _CHANGE_NOUN = re.compile(r"增速|增幅|增长率|涨幅|降幅|总量|总额|
 #: A span of time standing where the subject would be (五年, 过去五年, 三年来, 近10年).
 _DURATION = re.compile(rf"(?:过去|近|前|这|最近)?{_YEARS}(?:来|间|中|里)?")
 # 由/从 close a subject before a "from X to Y" pair (生产总值由1850亿元增加到2630亿元)
-_TAIL_RE = re.compile(r"(?:首次|继续|持续|进一步|稳定|分别|均|年均|同比|的|确保|力争|争取|由|从|、)+$")
+# One tail word at the very end; `_strip_tail` peels them off one by one, because a `(...)+$`
+# pattern would be retried from every position of a long subject (quadratic time).
+_TAIL_RE = re.compile(r"(?:首次|继续|持续|进一步|稳定|分别|年均|均|同比|的|确保|力争|争取|由|从|、)$")
+_TAIL_MAX = 3  # the longest tail word
 _COMMIT_RE = re.compile(r"确保|力争|争取|力求|努力")
 _GAP_BOUND_RE = re.compile(r"至少|最少|不少于|不低于|最多|不超过|不高于")
 _GAP_BOUNDS = {"至少": "lower", "最少": "lower", "不少于": "lower", "不低于": "lower",
@@ -98,6 +101,18 @@ _GAP_RE = re.compile(r"(?:高出|高于|低于|超出|快于|慢于|好于)(?P<r
 _PAIRED = {"城乡": ("城镇", "农村"), "进出口": ("进口", "出口"), "存贷款": ("存款", "贷款")}
 
 
+def _strip_tail(s: str) -> str:
+    """Drop the words that close a subject without naming it (分别, 同比, 的, 由 ...).
+
+    >>> _strip_tail("生产总值由"), _strip_tail("城乡居民收入分别分别")
+    ('生产总值', '城乡居民收入')
+    """
+    end = len(s)
+    while m := _TAIL_RE.search(s, max(0, end - _TAIL_MAX), end):
+        end = m.start()
+    return s[:end]
+
+
 def _split_items(subject: str) -> list[str]:
     """PM2.5、PM10年均浓度 -> [PM2.5年均浓度, PM10年均浓度]: a short code borrows the shared tail."""
     items = [x for x in subject.split("、") if x]
@@ -134,17 +149,17 @@ def _name(text: str, q: Quantity, pre_start: int, clause_end: int, last: str | N
     body = pre[off:]
     link = _LINK_RE.search(body)
     subj = body[: link.start()] if link else body
-    subj = _TAIL_RE.sub("", subj).strip()
+    subj = _strip_tail(subj).strip()
     if _names_nothing(subj):
         subj = ""
     start = pre_start + off
     if link and subj and link.group(0) in _NOUN_FORMING \
-            and len(_TAIL_RE.sub("", body[link.end():])) >= 2:
+            and len(_strip_tail(body[link.end():])) >= 2:
         # 整治提升支路背街小巷43条: 提升 joins two verbs before their object; it links no subject
         link, subj = None, ""
     # an empty subject whose link leaves no object before the number (同比增长9.5%,
     # 力争突破6000亿元, 继续稳定在800亿斤以上) speaks of the previous indicator
-    bare_link = link and not _TAIL_RE.sub("", body[link.end():]).strip()
+    bare_link = link and not _strip_tail(body[link.end():]).strip()
     if link and not subj and (_ELIDING.match(body[link.start():]) or bare_link) and last:
         rest = body[link.start():]
         if rest.startswith("占"):
@@ -156,11 +171,11 @@ def _name(text: str, q: Quantity, pre_start: int, clause_end: int, last: str | N
             # 税收占一般公共预算收入比重: the share is named by the whole phrase
             subj = subj + _share_phrase(body[link.start():])
         elif link.group(0) in ("完成", "实现") and rest and not _LINK_RE.match(rest):
-            subj = subj + _TAIL_RE.sub("", rest)  # 主导产业完成增加值 -> 主导产业增加值
+            subj = subj + _strip_tail(rest)  # 主导产业完成增加值 -> 主导产业增加值
         return _Name(subj, start, start + link.start(), _split_items(subj), False)
     # verb-object or nothing before the number
     obj = _LINK_RE.sub("", body, count=1) if link and link.start() == 0 else body
-    obj = _TAIL_RE.sub("", obj).strip()
+    obj = _strip_tail(obj).strip()
     follower = _follower(text, q, clause_end, next_start)
     category = unit_table().get(q.unit, "")
     # N个X: the counted noun follows the number (7个安置区项目, 开元西路等100条道路)
@@ -186,7 +201,7 @@ def _names_nothing(subject: str) -> bool:
 
 def _share_phrase(rest: str) -> str:
     nxt = _LINK_RE.search(rest, 1)
-    return _TAIL_RE.sub("", rest[: nxt.start()] if nxt else rest)
+    return _strip_tail(rest[: nxt.start()] if nxt else rest)
 
 
 def _follower(text: str, q: Quantity, clause_end: int, next_start: int) -> str:
@@ -221,6 +236,8 @@ def _object_noun(name: str) -> str:
     >>> _object_noun("谋划建设市政道路"), _object_noun("教育项目加快实施"), _object_noun("竣工")
     ('市政道路', '教育项目', '')
     """
+    if len(name) > 30:
+        return ""  # no verb-object phrase runs this long: a clause without punctuation
     noun = name
     # strip verb by verb, keeping two characters at least: 开工安置房 keeps 安置房
     while (m := _OBJ_HEAD.match(noun)) and m.end() and len(noun) - m.end() >= 2:
@@ -262,12 +279,29 @@ def _subjects(subject: str, n: int | None = None) -> list[str]:
     return []
 
 
-def _change(q: Quantity, text: str, clause_start: int, indicator: str) -> str:
+class _Marks:
+    """Every match of a pattern in one text, found once: the last one inside any span is then a
+    bisection, so a clause holding thousands of numbers is not searched once per number."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        found = [(m.end(), m.start(), m.group(0)) for m in pattern.finditer(text)]
+        self._ends = [e for e, _, _ in found]
+        self._found = found
+
+    def last(self, lo: int, hi: int) -> str:
+        """The last match lying inside [lo, hi), or ""."""
+        k = bisect.bisect_right(self._ends, hi) - 1
+        return self._found[k][2] if k >= 0 and self._found[k][1] >= lo else ""
+
+
+def _change(q: Quantity, text: str, clause_start: int, indicator: str, shares: _Marks) -> str:
     if q.form == "ratio":
         return "ratio"
     if q.unit in ("个百分点", "百分点"):
         return "pp_change"
-    pre = text[clause_start:q.bound_start if q.bound_start >= 0 else q.start]
+    pre_end = q.bound_start if q.bound_start >= 0 else q.start
+    pre = text[max(clause_start, pre_end - 12):pre_end]
+    is_share = bool(shares.last(clause_start, pre_end) or _SHARE.search(indicator))
     window = pre[-8:]
     to_level = _TO_LEVEL.search(window)
     dec = list(_DECREASE.finditer(window))
@@ -276,12 +310,12 @@ def _change(q: Quantity, text: str, clause_start: int, indicator: str) -> str:
     last_grow = grow[-1].end() if grow else -1
     if q.unit == "%" or q.unit == "倍":
         if to_level and to_level.end() >= max(last_dec, last_grow):
-            return "share" if _SHARE.search(pre + indicator) else "level"
+            return "share" if is_share else "level"
         if last_dec > last_grow:
             return "decrease"
         if last_grow > -1 and not re.search(r"占", pre[-12:]):
             return "growth"
-        return "share" if _SHARE.search(pre + indicator) else "level"
+        return "share" if is_share else "level"
     if last_dec > last_grow and not to_level and last_dec >= len(window) - 4:
         return "decrease"
     if last_grow > last_dec and not to_level and last_grow >= len(window) - 2 and \
@@ -340,6 +374,8 @@ def extract_indicators(text: str, sentences: pd.DataFrame | None = None,
     heads = _headline_spans(text)
     quantities = find_quantities(text)
     skip = not_measures(text)
+    commits, shares = _Marks(_COMMIT_RE, text), _Marks(_SHARE, text)
+    kinds: dict[tuple[int, int, str], str] = {}
     gap_bounds = _gap_bounds(text, quantities)
     # where the next measured quantity (with its bound words) begins, for each quantity
     next_start = [len(text)] * len(quantities)
@@ -421,12 +457,12 @@ def extract_indicators(text: str, sentences: pd.DataFrame | None = None,
         bound, words = q.bound, q.bound_text
         if q.start in gap_bounds:
             bound, words = gap_bounds[q.start]
-        clause = text[c_start:c_end]
-        commit = list(_COMMIT_RE.finditer(text, c_start, q.start))
-        commitment = "none"
-        if commit:
-            commitment = "ensure" if commit[-1].group(0) == "确保" else "strive"
+        commit = commits.last(c_start, q.start)
+        commitment = ("ensure" if commit == "确保" else "strive") if commit else "none"
         part = sents.part[i]
+        if (c_start, c_end, part) not in kinds:  # one clause, one kind: read it once
+            kinds = {(c_start, c_end, part): _kind(part, text[c_start:c_end], year)}
+        kind = kinds[(c_start, c_end, part)]
         reference = _reference(text, c_start, q)
         for nm in names:
             rows.append({
@@ -434,8 +470,8 @@ def extract_indicators(text: str, sentences: pd.DataFrame | None = None,
                 "value": q.value, "value_low": q.value_low if bound != "upper" else float("nan"),
                 "value_high": q.value_high if bound != "lower" else float("nan"),
                 "unit": q.unit, "bound": bound,
-                "change": "gap" if reference else _change(q, text, c_start, nm),
-                "commitment": commitment, "kind": _kind(part, clause, year),
+                "change": "gap" if reference else _change(q, text, c_start, nm, shares),
+                "commitment": commitment, "kind": kind,
                 "headline": any(a <= q.start < b for a, b in heads),
                 "section_id": sents.section[i], "sentence_id": sents.ids[i],
                 "scale": q.scale, "approx": q.approx, "bound_text": words, "form": q.form,

@@ -270,7 +270,10 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         if _masked(mask, mask_starts, *m.span()):
             # a year glued to a range start (2019-2020年) or a date: skip the whole match
             continue
-        q = _candidate(m, text)
+        try:
+            q = _candidate(m, text)
+        except ValueError:  # 千万千万…: scale words that make no numeral
+            q = None
         if q is not None:
             found.append(q)
     found = _with_groups(found, text)
