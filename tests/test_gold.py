@@ -131,3 +131,19 @@ def test_deadlines_all_found_with_dates(report):
     print(f"\ndeadlines: gold {len(gold)}, extracted {len(got)}, correct {sum(hits)}")
     assert all(hits)
     assert len(got) == len(gold)  # no date of the review or the title line counts
+
+
+def test_library_scores_agree_with_this_test(report):
+    """The score table lesson 03 shows is computed by the library: it must say what this test says."""
+    import policytext
+    from policytext.quantities import gold_scores
+
+    r = policytext.load_report(SEED)
+    table = gold_scores(r, GOLD).set_index("measure")
+    s = _scores(*report)
+    assert table.loc["quantities: precision", "score"] == round(s["precision"], 3)
+    assert table.loc["quantities: recall", "score"] == round(s["recall"], 3)
+    for field in ("value", "unit", "bound", "commitment", "kind", "change", "reference"):
+        assert table.loc[f"field: {field}", "score"] == round(s[field], 3), field
+    assert table.loc["field: indicator", "score"] == round(s["indicator_strict"], 3)
+    assert table.loc["deadlines: recall (right date)", "right"] == 13
