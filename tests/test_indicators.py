@@ -205,3 +205,10 @@ def test_gaps_name_their_reference():
     assert df[["change", "reference"]].values.tolist() == [
         ["growth", ""], ["gap", "市定目标"], ["gap", "全国"], ["pp_change", ""]]
     assert df.indicator.tolist()[:3] == ["规模以上工业增加值"] * 3
+
+
+def test_after_a_split_subject_an_elided_one_is_the_joint_subject():
+    df = _rows("城乡居民人均可支配收入分别增长6%、7%，增速高于全省0.5个百分点。")
+    assert df.indicator.tolist() == ["城镇居民人均可支配收入", "农村居民人均可支配收入",
+                                     "城乡居民人均可支配收入"]
+    assert df.reference.tolist()[-1] == "全省"

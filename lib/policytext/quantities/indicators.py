@@ -481,6 +481,9 @@ def extract_indicators(text: str, sentences: pd.DataFrame | None = None,
             })
         if names and names[-1] and not (q.group >= 0 and len(group_names.get(q.group, [])) > 1):
             last_by_sentence[i] = names[-1]
+        elif q.group >= 0 and not name.elided and name.indicator and "、" not in name.indicator:
+            # 城乡居民收入分别增长6%、7%，增速高于全省…: what follows speaks of the joint subject
+            last_by_sentence[i] = name.indicator
         for nm in names:
             if nm and history.setdefault(i, [])[-1:] != [nm]:
                 history[i].append(nm)
