@@ -212,3 +212,18 @@ def test_after_a_split_subject_an_elided_one_is_the_joint_subject():
     assert df.indicator.tolist() == ["城镇居民人均可支配收入", "农村居民人均可支配收入",
                                      "城乡居民人均可支配收入"]
     assert df.reference.tolist()[-1] == "全省"
+
+
+def test_cite_names_report_section_and_sentence_for_any_table_row():
+    from pathlib import Path
+
+    import policytext
+
+    r = policytext.load_report(Path(__file__).resolve().parents[1] / "seeds" / "000_ad79a472d2986914.txt")
+    gap = r.indicators[r.indicators["reference"] == "市定目标"].iloc[0]
+    quote = r.cite(gap)
+    assert quote.startswith("2019年郑州市惠济区政府工作报告（郑州市惠济区，2019年）｜一、2018年工作回顾｜")
+    assert "高出市定目标2.3个百分点" in quote and len(quote) < 200  # the ；-part, not the paragraph
+    deadline = next(r.deadlines.itertuples())
+    assert "›" in r.cite(deadline) and r.text[deadline.start:deadline.end] in r.cite(deadline)
+    assert r.cite(int(r.targets["start"].iloc[0])) == r.cite(r.targets.iloc[0])
