@@ -80,3 +80,19 @@ def test_deadline_standing_alone_governs_the_next_clause():
     assert df.raw.tolist() == ["9月底前", "2023年前"]
     assert df.task.tolist() == ["全市棚户区改造项目全部开工", "建成区绿化覆盖率达到42%"]
     assert df.due.tolist() == [dt.date(2021, 9, 30), dt.date(2023, 12, 31)]
+
+
+def test_targets_take_the_deadline_that_lists_them():
+    # deadlines.csv and targets.csv must tell the same story: a quantity in a deadline's
+    # indicator_rows is due on that deadline's date in the targets table too
+    from pathlib import Path
+
+    import policytext
+
+    r = policytext.load_report(Path(__file__).resolve().parents[1] / "seeds" / "000_ad79a472d2986914.txt")
+    due_of = {s: d for rows, d in zip(r.deadlines["indicator_rows"], r.deadlines["due"]) for s in rows}
+    targets = r.targets[r.targets["start"].isin(due_of)]
+    assert len(targets) >= 8
+    assert [d for d in targets["deadline"]] == [due_of[s] for s in targets["start"]]
+    # every quantity a deadline lists is a row of the indicator table
+    assert set(due_of) <= set(r.indicators["start"])
