@@ -227,3 +227,17 @@ def test_cite_names_report_section_and_sentence_for_any_table_row():
     deadline = next(r.deadlines.itertuples())
     assert "›" in r.cite(deadline) and r.text[deadline.start:deadline.end] in r.cite(deadline)
     assert r.cite(int(r.targets["start"].iloc[0])) == r.cite(r.targets.iloc[0])
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a bound word between two values does not break their enumeration
+    ("二氧化硫、氮氧化物排放要分别减少3%左右和5%左右。", [("3%", "二氧化硫"), ("5%", "氮氧化物排放")]),
+    # a bounded count right before a noun and its own count is a class of that noun
+    ("全年新开工20层以上高层13栋。", [("13栋", "20层以上高层")]),
+    # but a bounded count of people stays a count
+    ("完成1000万以上农村贫困人口脱贫任务。", [("1000万", "农村贫困人口脱贫任务")]),
+    ("新开工保障性安居工程666万套，基本建成544万套。",
+     [("666万套", "新开工保障性安居工程"), ("544万套", "保障性安居工程基本建成")]),
+])
+def test_enumerations_classes_and_carried_objects_in_other_reports(sentence, expected):
+    assert [tuple(x) for x in _rows(sentence)[["raw", "indicator"]].values] == expected

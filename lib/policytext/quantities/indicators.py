@@ -36,9 +36,9 @@ _LINK_RE = re.compile(
     r"|(?<![年人平户亩日月])均(?=[为达超在增提下降实完保控居有是])"
     r"|同比增长|同比下降|同比|较上年|比上年|较\d{4}年|比\d{4}年|较"
     # 增速比全国高0.5个百分点: a comparison with a reference right before the number
-    r"|(?<![占对相])比(?!上年|去年|同期)(?=[\u4e00-\u9fff]{2,10}?(?:高出|(?<!提)高|(?<!降)低|快|慢)$)"
+    r"|(?<![占对相])比(?!上年|去年|同期)(?=[\u4e00-\u9fff]{2,10}?(?:高出|(?<![提增升])高|(?<![降减])低|快|慢)$)"
     r"|完成|实现|达到|达(?!标)|增长(?!率)|增加(?!值)|提高|提升|下降|降至|降到|降低|减少|压缩至|压减"
-    r"|控制在|稳定在|保持在|维持在|保持|占比|占(?![比地])|超过|突破|高出|高于|低于|居(?![住民])|(?<![作成认因])为(?![主民了契])"
+    r"|控制在|稳定在|保持在|维持在|保持|占比|占(?![比地])|超过|突破|高出|高于|低于|(?<![安定聚移])居(?![住民])|(?<![作成认因])为(?![主民了契])"
 )
 # links after which an empty subject means "the same indicator as before" (elision)
 _ELIDING = re.compile(r"^(?:同比|较|比|增长|增加|提高|提升|下降|降低|减少|高出"
@@ -61,7 +61,8 @@ _DURATION = re.compile(rf"(?:过去|近|前|这|最近)?{_YEARS}(?:来|间|中|�
 # 由/从 close a subject before a "from X to Y" pair (生产总值由1850亿元增加到2630亿元)
 # One tail word at the very end; `_strip_tail` peels them off one by one, because a `(...)+$`
 # pattern would be retried from every position of a long subject (quadratic time).
-_TAIL_RE = re.compile(r"(?:首次|继续|持续|进一步|稳定|分别|年均|均|同比|的|确保|力争|争取|由|从|、)$")
+_TAIL_RE = re.compile(r"(?:首次|继续|持续|进一步|稳定|分别|年均|均|同比|的|确保|力争|争取|由|从|、"
+                      r"|(?<![主纲重需只])要|将)$")
 _TAIL_MAX = 3  # the longest tail word
 _COMMIT_RE = re.compile(r"确保|力争|争取|力求|努力")
 _GAP_BOUND_RE = re.compile(r"至少|最少|不少于|不低于|最多|不超过|不高于")
@@ -96,7 +97,7 @@ _NOUN_FORMING = frozenset({"提升", "提高", "增加", "减少", "降低", "�
 # 高出全市1.4个百分点, 高于全省0.8个百分点, 比全国平均高0.5个百分点: a gap to a reference
 _GAP_RE = re.compile(r"(?:高出|高于|低于|超出|快于|慢于|好于)(?P<ref>[\u4e00-\u9fff]{1,10})$"
                      r"|(?<![占对相])比(?!上年|去年|同期)(?P<ref2>[\u4e00-\u9fff]{2,10}?)"
-                     r"(?:高出|(?<!提)高|(?<!降)低|快|慢)了?$")
+                     r"(?:高出|(?<![提增升])高|(?<![降减])低|快|慢)了?$")
 # two-sided subjects that 分别 splits into their sides
 _PAIRED = {"城乡": ("城镇", "农村"), "进出口": ("进口", "出口"), "存贷款": ("存款", "贷款")}
 
@@ -221,7 +222,11 @@ def _follower(text: str, q: Quantity, clause_end: int, next_start: int) -> str:
     cut = _PUNCT_OR_DIGIT.search(word)
     runs_on = word[cut.start()].isdigit() if cut else m.end() == next_start
     word = word[: cut.start()] if cut else word
-    conj = _CONJ.search(word, 1)
+    # the 12-character window cut the phrase: a second item after 和 is what ran over
+    # (9个小型污水处理站和花园口村污水处理泵站); a phrase that fits is one noun
+    # (40个民生保障和社会事业项目)
+    capped = not cut and m.end() < len(text) and bool(_FOLLOW_RE.match(text, m.end()))
+    conj = _CONJ.search(word, 4) if capped else None
     word = word[: conj.start()] if conj else word
     if runs_on:
         verb = [x.start() for x in (_LINK_RE.search(word, 1), _ACTION_RE.search(word, 1)) if x]

@@ -27,10 +27,11 @@ NOT_MEASURE_REASONS = ("size_class", "name", "description")
 
 # Head nouns a size class qualifies: the things the genre counts by class.
 _CLASS_HEAD = (r"项目|企业|集群|园区|楼宇|产业|工程|基地|市场|商圈|综合体|景区|品牌|平台|大户|主体"
-               r"|城市|城镇|县|乡镇|村|镇|街区|商场|展会|活动|门店|总部")
+               r"|城市|城镇|乡镇|街区|商场|展会|活动|门店|总部")
 # a threshold that is the measure itself: 突破百亿元大关, 达到千亿元目标
 _NOT_CLASS = re.compile(r"的?(?:大关|关口|台阶|目标|任务|水平|规模|量级)")
-_CLASS_NOUN = re.compile(rf"的?[\u4e00-\u9fff]{{0,8}}?(?:{_CLASS_HEAD})")
+# a short modifier at most between the threshold and its head (亿元以上重大工业项目)
+_CLASS_NOUN = re.compile(rf"的?[\u4e00-\u9fff]{{0,6}}?(?:{_CLASS_HEAD})")
 _CLASS_BOUNDS = frozenset({"超", "超过", "逾", "突破", "以上", "及以上", "以下", "及以下", "不低于",
                            "不少于"})
 # 15分钟健身圈, 半小时经济圈, 24小时城市书房: a duration glued to a label
@@ -40,15 +41,18 @@ _BASIS = re.compile(r"(?:依托|借助|依靠|按照|依据|根据|围绕|立足
 _VERB_IN_BASIS = re.compile(r"建设|建成|完成|实现|新增|引进|开工|达到|增长|提升|打造|培育")
 
 
-def _is_size_class(q: Quantity, text: str) -> bool:
-    if q.unit in ("%", "个百分点", "百分点", "倍") or q.form == "ratio":
+def _is_size_class(q: Quantity, text: str, nxt: Quantity | None) -> bool:
+    if q.unit in ("%", "个百分点", "百分点", "倍") or q.form == "ratio" or not q.unit:
         return False
-    if unit_table().get(q.unit) in ("count", "time"):
-        return False  # 建成标准化农贸市场8家以上: a count with a bound is a count
     words = q.bound_text.split("…")
     if not any(w in _CLASS_BOUNDS for w in words):
         return False
     end = q.bound_end if q.bound_end >= 0 else q.end
+    if unit_table().get(q.unit) in ("count", "time", "people"):
+        # 新开工20层以上高层13栋: a bounded count right before a noun and its own count is a
+        # class; 建成农贸市场8家以上, 1000万以上农村贫困人口 are counts
+        between = text[end:nxt.start] if nxt is not None else ""
+        return bool(re.fullmatch(r"的?[\u4e00-\u9fff]{1,8}", between)) and not _VERB_IN_BASIS.search(between)
     if _NOT_CLASS.match(text, end):
         return False
     return bool(_CLASS_NOUN.match(text, end))
@@ -85,8 +89,9 @@ def not_measures(text: str) -> dict[int, str]:
 @lru_cache(maxsize=8)
 def _not_measures(text: str) -> tuple[tuple[int, str], ...]:
     out = []
-    for q in find_quantities(text):
-        if _is_size_class(q, text):
+    found = find_quantities(text)
+    for k, q in enumerate(found):
+        if _is_size_class(q, text, found[k + 1] if k + 1 < len(found) else None):
             out.append((q.start, "size_class"))
         elif _is_named(q, text):
             out.append((q.start, "name"))
