@@ -96,3 +96,30 @@ def test_targets_take_the_deadline_that_lists_them():
     assert [d for d in targets["deadline"]] == [due_of[s] for s in targets["start"]]
     # every quantity a deadline lists is a row of the indicator table
     assert set(due_of) <= set(r.indicators["start"])
+    # and every dated target is listed by the deadline that dates it
+    dated = r.targets[r.targets["deadline"].notna()]
+    assert len(dated) >= 10 and set(dated["start"]) <= set(due_of)
+
+
+@pytest.mark.parametrize("text, rows", [
+    # the clauses after a deadline, up to the next ；, share it
+    ("年底前新建高标准农田3万亩，改造提升农贸市场5个；完成造林1万亩。", {"年底前": ["3万亩", "5个"]}),
+    # a task that only closes the work before it governs that work
+    ("新建标准化厂房3万平方米，年底前全部建成投用。", {"年底前": ["3万平方米"]}),
+    # a horizon dates every clause of its sentence
+    ("到2025年，森林覆盖率达到35%；城镇化率达到60%。", {"到2025年": ["35%", "60%"]}),
+    # a clause with its own deadline is never governed by the one before
+    ("上半年完成国有企业整合重组，全年引进资金80亿元，新增就业5000人。",
+     {"上半年": [], "全年": ["80亿元", "5000人"]}),
+])
+def test_indicator_rows_follow_the_scope_of_each_deadline(text, rows):
+    df = extract_deadlines(text, _frames(text, [(0, len(text), "plan")]), None, year=2021)
+    got = {raw: [q for q in find_raws(text, starts)] for raw, starts in zip(df.raw, df.indicator_rows)}
+    assert got == rows
+
+
+def find_raws(text, starts):
+    from policytext.quantities import find_quantities
+
+    by_start = {q.start: q.raw for q in find_quantities(text)}
+    return [by_start[s] for s in starts]

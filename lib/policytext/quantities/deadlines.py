@@ -2,8 +2,12 @@
 
 A deadline is read only where the report plans (plan part, or a clause worded as a target):
 a date in last year's review (2018年10月) or the speech's own date line is no deadline.
-Each deadline is linked to the clause it governs (its ``task``) and to the quantities of
-that clause (``indicator_rows``: their start offsets, as in ``extract_indicators``).
+Each deadline is linked to the clause it governs (its ``task``) and to the quantities it
+governs (``indicator_rows``: their start offsets, as in ``extract_indicators``): those of its
+own clause, of the clauses after it up to the next deadline or ；(年底前新建A 3万亩，改造B 5个),
+of the clause before it when its task only closes that one (…3万平方米，年底前全部建成投用),
+and, for a horizon (到2026年，…), of its whole sentence up to the next deadline. A clause with
+a deadline of its own (上半年完成…，全年引进资金80亿元) is never governed by the one before.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from policytext.quantities.clauses import TARGET_WORDS, ClauseBounds, sentence_i
 from policytext.quantities.measures import measured_quantities
 from policytext.read.numerals import cn_to_number
 
-__all__ = ["DEADLINE_COLUMNS", "extract_deadlines", "resolve_deadline"]
+__all__ = ["DEADLINE_COLUMNS", "closes_preceding", "extract_deadlines", "resolve_deadline"]
 
 DEADLINE_COLUMNS = ["raw", "start", "end", "due", "sentence_id", "section_id", "task",
                     "task_start", "task_end", "indicator_rows", "explicit_year"]
@@ -42,6 +46,9 @@ _DEADLINE_RE = re.compile(
 )
 # words that may stand before a deadline opening its clause (今年6月底前完成…)
 _FILLER = re.compile(r"(?:今年|全年|力争|确保|争取|计划|预计|将|要|于|在|并|到|至|\s)*")
+# a task that only says the work before it gets done (全部建成投用, 如期完成)
+_CLOSING = re.compile(r"(?:全部|全面|基本|如期|按期|均|顺利)?(?:完成|建成|竣工|完工|投用|投运|投产|开工|达标|到位)"
+                      r"(?:投用|投运|投产|运营|使用|任务|目标)?")
 _FILLER_MAX = 12  # filler before a deadline is a word or two (今年, 力争); more is a task
 _PERIOD_END = {"上半年": (6, 30), "下半年": (12, 31), "年底": (12, 31), "年末": (12, 31),
                "年内": (12, 31), "全年": (12, 31), "前三季度": (9, 30)}
@@ -97,6 +104,15 @@ def _due(m: re.Match[str], year: int | None) -> dt.date | None:
     return dt.date(y, month, calendar.monthrange(y, month)[1])
 
 
+def closes_preceding(task: str) -> bool:
+    """True when a deadline's task only closes the work named before it in the sentence.
+
+    >>> closes_preceding("全部建成投用"), closes_preceding("完成县经开区标准化厂房二期建设")
+    (True, False)
+    """
+    return bool(_CLOSING.fullmatch(task.strip("，,。；; ")))
+
+
 def extract_deadlines(text: str, sentences: pd.DataFrame | None = None,
                       sections: pd.DataFrame | None = None, *,
                       year: int | None) -> pd.DataFrame:
@@ -145,8 +161,39 @@ def extract_deadlines(text: str, sentences: pd.DataFrame | None = None,
             "raw": m.group(0), "start": m.start(), "end": m.end(), "due": due,
             "sentence_id": sents.ids[i], "section_id": sents.section[i],
             "task": text[t0:c1], "task_start": t0, "task_end": c1,
-            "indicator_rows": q_starts[bisect.bisect_left(q_starts, c0):
-                                       bisect.bisect_left(q_starts, c1)],
             "explicit_year": explicit,
+            # the spans read by _governed
+            "_own": (c0, c1), "_sentence": (sents.starts[i], max(sents.ends[i], c1)),
+            "_horizon": m.group("yearto") is not None,
         })
+    spans = _governed(text, rows)
+    for row, (a, b, c, d) in zip(rows, spans):
+        row["indicator_rows"] = (q_starts[bisect.bisect_left(q_starts, a):bisect.bisect_left(q_starts, b)]
+                                 + q_starts[bisect.bisect_left(q_starts, c):bisect.bisect_left(q_starts, d)])
     return pd.DataFrame(rows, columns=DEADLINE_COLUMNS)
+
+
+def _governed(text: str, rows: list[dict]) -> list[tuple[int, int, int, int]]:
+    """For each deadline (in text order) two spans whose quantities it governs: the clause
+    before it that its task closes (or an empty span), then its own clause and the clauses
+    after it, up to the next deadline's clause, the next ；or the end of its sentence."""
+    semis = [k for k, ch in enumerate(text) if ch in "；;"]
+    out = []
+    for k, row in enumerate(rows):
+        c0, c1 = row["_own"]
+        s0, s1 = row["_sentence"]
+        nxt = rows[k + 1]["_own"][0] if k + 1 < len(rows) and rows[k + 1]["_sentence"] == (s0, s1) else s1
+        stop = min(nxt, s1)
+        if not row["_horizon"]:  # a horizon dates its whole sentence; a date only its ；-part
+            j = bisect.bisect_left(semis, c1)
+            stop = min(stop, semis[j]) if j < len(semis) else stop
+        back = (c0, c0)
+        if closes_preceding(row["task"]):
+            prev = rows[k - 1]["_own"][1] if k and rows[k - 1]["_sentence"] == (s0, s1) else s0
+            j = bisect.bisect_left(semis, c0) - 1
+            seg = semis[j] + 1 if j >= 0 and semis[j] >= s0 else s0
+            back = (max(prev, seg), c0)
+        out.append((*back, c0, max(c1, stop)))
+        for key in ("_own", "_sentence", "_horizon"):
+            row.pop(key)
+    return out
