@@ -12,7 +12,12 @@ from policytext.quantities.clauses import (
     SentenceIndex,
     sentence_index,
 )
-from policytext.quantities.deadlines import DEADLINE_COLUMNS, extract_deadlines, resolve_deadline
+from policytext.quantities.deadlines import (
+    DEADLINE_COLUMNS,
+    closes_preceding,
+    extract_deadlines,
+    resolve_deadline,
+)
 from policytext.quantities.gold import GOLD_FIELDS, gold_scores, locate_gold, same_name
 from policytext.quantities.indicators import COLUMNS, extract_indicators
 from policytext.quantities.measures import NOT_MEASURE_REASONS, measured_quantities, not_measures
@@ -36,6 +41,7 @@ __all__ = [
     "ClauseBounds",
     "Quantity",
     "SentenceIndex",
+    "closes_preceding",
     "extract_deadlines",
     "extract_indicators",
     "find_quantities",
