@@ -174,6 +174,8 @@ def test_names_and_descriptions_holding_numbers_are_not_quantities(sentence, kep
     ("开工安置房260万平方米，竣工230万平方米。", ["开工安置房", "安置房竣工"]),
     ("谋划建设市政道路205条，新开工99条，建成50条。",
      ["谋划建设市政道路", "市政道路新开工", "市政道路建成"]),
+    ("谋划建设市政道路205条、新开工99条、建成50条。",  # the same over 、
+     ["谋划建设市政道路", "市政道路新开工", "市政道路建成"]),
     ("23个教育项目加快实施，4个建成投用。", ["教育项目加快实施", "教育项目建成投用"]),
     # after a measure word the counted noun is what is counted; the rest names the next number
     ("11个村回迁群众4.6万人。", ["村", "回迁群众"]),
