@@ -125,7 +125,7 @@ def plot_quantities_by_section(indicators: pd.DataFrame, sections: pd.DataFrame,
         ax.barh(labels, table[kind], left=left, color=KIND_COLORS[kind], label=name)
         left = left + table[kind]
     for y, (total, rate) in enumerate(zip(table["total"], table["per_1000_chars"])):
-        note = f"{total}" + (f"  ({rate:g} per 1,000 chars)" if pd.notna(rate) else "")
+        note = f"{total}" + (f"  ({rate:g} per 1,000 chars)" if total and pd.notna(rate) else "")
         ax.text(total + 0.3, y, note, va="center", fontsize=8)
     ax.set_xlim(0, float(table["total"].max()) * 1.45 + 1)  # room for the labels
     ax.set_xlabel("number of quantities")
