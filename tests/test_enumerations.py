@@ -6,7 +6,7 @@ from policytext.quantities import extract_indicators
 
 @pytest.mark.parametrize("sentence, expected", [
     ("城乡居民人均可支配收入分别增长8%和9%。",
-     [("城乡居民人均可支配收入", 8.0), ("城乡居民人均可支配收入", 9.0)]),
+     [("城镇居民人均可支配收入", 8.0), ("农村居民人均可支配收入", 9.0)]),
     ("城镇、农村居民人均可支配收入分别增长8%和9%。",
      [("城镇居民人均可支配收入", 8.0), ("农村居民人均可支配收入", 9.0)]),
     ("新建学校3所和幼儿园5所。", [("新建学校", 3.0), ("幼儿园", 5.0)]),
@@ -23,5 +23,6 @@ def test_a_second_fenbie_pairs_with_the_enumeration_just_before():
     rows = extract_indicators("一般公共预算收入完成12.4亿元，增长7.5%；城乡居民人均可支配收入"
                               "分别达到42150元、18630元，分别增长4.9%和7.2%。")
     names = dict(zip(rows["raw"], rows["indicator"]))
-    assert names["4.9%"] == names["7.2%"] == names["42150元"] == "城乡居民人均可支配收入"
+    assert names["4.9%"] == names["42150元"] == "城镇居民人均可支配收入"
+    assert names["7.2%"] == names["18630元"] == "农村居民人均可支配收入"
     assert names["7.5%"] == "一般公共预算收入"

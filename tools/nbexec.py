@@ -43,6 +43,8 @@ def execute_notebook(path, *, output_path=None, parameters: dict | None = None,
     # On a fresh machine the first import of matplotlib builds its font cache and logs that it
     # does; doing it here keeps the message out of the notebook's outputs.
     import matplotlib.font_manager  # noqa: F401
+    import tempfile
+
     import nbformat
     from nbclient import NotebookClient
 
@@ -51,6 +53,7 @@ def execute_notebook(path, *, output_path=None, parameters: dict | None = None,
     inject_parameters(nb, parameters or {})
     env_backup = {k: os.environ.get(k) for k in KERNEL_ENV}
     os.environ.update(KERNEL_ENV)
+    sockets = tempfile.TemporaryDirectory(prefix="nbexec-")
     try:
         client = NotebookClient(
             nb,
@@ -63,9 +66,11 @@ def execute_notebook(path, *, output_path=None, parameters: dict | None = None,
             # and fail loudly rather than write a notebook with missing outputs.
             iopub_timeout=120,
             raise_on_iopub_timeout=True,
+            config=_kernel_transport(Path(sockets.name)),
         )
         client.execute()
     finally:
+        sockets.cleanup()
         for key, value in env_backup.items():
             if value is None:
                 os.environ.pop(key, None)
@@ -76,6 +81,23 @@ def execute_notebook(path, *, output_path=None, parameters: dict | None = None,
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
     return nb
+
+
+def _kernel_transport(folder: Path):
+    """Kernel sockets as local files (IPC) where the platform has them, instead of TCP ports.
+
+    The kernel and this process talk on one machine only; over TCP every kernel start warns
+    that the channel is unencrypted (once per notebook in `make run`). Unix sockets in a
+    private temporary folder are reachable by this user only, so there is nothing to warn
+    about. Windows has no IPC transport and keeps TCP (and its warning).
+    """
+    from traitlets.config import Config
+
+    config = Config()
+    if os.name != "nt":
+        config.KernelManager.transport = "ipc"
+        config.KernelManager.ip = str(folder / "kernel")
+    return config
 
 
 def _scrub(nb) -> None:

@@ -114,6 +114,46 @@ class Report:
         """This year's targets matched to last year's results (see `policytext.targets.targets`)."""
         return targets_table(self)
 
+    def cite(self, row: object) -> str:
+        """Where a number stands: report (title, region, year), section headings, quoted sentence.
+
+        ``row`` is a row of `indicators`, `targets` or `deadlines` (anything with a ``start``),
+        or an offset into `text`.
+
+        >>> r = Report.from_text("2019年某区政府工作报告\\n各位代表：\\n一、2018年工作回顾\\n"
+        ...                      "全区生产总值增长7.5%。\\n二、2019年工作安排\\n生产总值增长7%左右。")
+        >>> r.cite(r.indicators.iloc[0])
+        '2019年某区政府工作报告（某区，2019年）｜一、2018年工作回顾｜“全区生产总值增长7.5%。”'
+        """
+        try:
+            pos = int(row)  # an offset (int, numpy integer)
+        except TypeError:
+            try:
+                pos = int(row["start"])  # a Series or dict
+            except (TypeError, KeyError, IndexError):
+                pos = int(row.start)  # a named tuple from itertuples()
+        meta = self.metadata
+        where = "，".join(x for x in (meta.region, f"{meta.year}年" if meta.year else None) if x)
+        title = (meta.title or "（无标题）") + (f"（{where}）" if where else "")
+        secs = self.sections
+        around = secs[(secs["kind"] == "heading") & (secs["start"] <= pos) & (pos < secs["end"])]
+        heads = " › ".join(self.text[a:b].strip() for a, b in
+                           around.sort_values("level")[["heading_start", "heading_end"]].values)
+        sents = self.sentences
+        hit = sents[(sents["start"] <= pos) & (pos < sents["end"])]
+        if len(hit):
+            s0, quote = int(hit["start"].iloc[0]), hit["text"].iloc[0]
+        else:
+            s0 = max(0, pos - 30)
+            quote = self.text[s0:pos + 30]
+        if len(quote) > 80:  # a long sentence: quote the part between ； that holds the number
+            rel = pos - s0
+            a = max(quote.rfind("；", 0, rel), quote.rfind(";", 0, rel)) + 1
+            ends = [i for i in (quote.find("；", rel), quote.find(";", rel)) if i >= 0]
+            b = min(ends) + 1 if ends else len(quote)
+            quote = ("…" if a > 0 else "") + quote[a:b] + ("…" if b < len(quote) else "")
+        return "｜".join(x for x in (title, heads or "（正文开头）", f"“{quote.strip()}”"))
+
 
 def load_report(path: str | PathLike[str]) -> Report:
     """Read, clean and wrap one report file (text, HTML, Word, PDF, or a one-record dataset).

@@ -13,12 +13,16 @@ from policytext.plots.indicators import (
     with_section,
 )
 from policytext.plots.sections import (
+    OUTSIDE_LABEL,
     PART_COLORS,
     PART_LABELS,
+    heading_label,
     part_shares,
     plot_page_map,
     plot_part_shares,
     plot_section_shares,
+    section_units,
+    short_label,
 )
 from policytext.plots.targets import (
     STATUS_COLORS,
@@ -37,12 +41,14 @@ from policytext.plots.words import plot_cooccurrence, plot_integrity, plot_keyne
 __all__ = [
     "FONT_ENV",
     "KIND_COLORS",
+    "OUTSIDE_LABEL",
     "PART_COLORS",
     "PART_LABELS",
     "STATUS_COLORS",
     "cjk_font_path",
     "dual_targets",
     "frequency_dict",
+    "heading_label",
     "part_shares",
     "plot_cooccurrence",
     "plot_deadline_timeline",
@@ -57,6 +63,8 @@ __all__ = [
     "plot_top_words",
     "plot_word_cloud",
     "quantities_by_section",
+    "section_units",
+    "short_label",
     "use_cjk_font",
     "with_section",
     "word_cloud",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from policytext.plots.fonts import use_cjk_font
+from policytext.plots.sections import OUTSIDE_LABEL, heading_label, section_units, short_label
 
 __all__ = ["KIND_COLORS", "dual_targets", "plot_quantities_by_section", "quantities_by_section",
            "with_section"]
@@ -29,14 +30,13 @@ def _ancestor_at(sections: pd.DataFrame, level: int) -> dict[int, int]:
     return out
 
 
-def _label(number, title, own_level: int, level: int, *, width: int = 0) -> str:
-    """一、2018年工作回顾 / （一）持续发展…; a shallower section stands for its opening text."""
-    title = str(title)[:width] if width else str(title)
-    if not isinstance(number, str) or not number:
-        return title
-    sep = "" if number.startswith(("（", "(")) or number.endswith(("、", ".", "．")) else "、"
-    text = f"{number}{sep}{title}"
-    return text + " (opening text)" if 0 < own_level < level else text
+def _labels(sections: pd.DataFrame, level: int) -> dict[int, str]:
+    """section_id -> its label; a shallower section with sub-sections stands for the text outside them."""
+    label = {sid: heading_label(n, t) for sid, n, t in
+             zip(sections["section_id"], sections["number"], sections["title"])}
+    label.update(zip(section_units(sections, level=level)["section_id"],
+                     section_units(sections, level=level)["label"]))
+    return label
 
 
 def with_section(indicators: pd.DataFrame, sections: pd.DataFrame, *,
@@ -50,8 +50,7 @@ def with_section(indicators: pd.DataFrame, sections: pd.DataFrame, *,
     if sections is None or len(sections) == 0:
         return indicators.assign(section=pd.NA, section_title="")
     up = _ancestor_at(sections, level)
-    label = {sid: _label(n, t, lv, level) for sid, n, t, lv in
-             zip(sections["section_id"], sections["number"], sections["title"], sections["level"])}
+    label = _labels(sections, level)
     section = indicators["section_id"].map(up)
     return indicators.assign(section=section, section_title=section.map(label).fillna(""))
 
@@ -60,7 +59,10 @@ def quantities_by_section(indicators: pd.DataFrame, sections: pd.DataFrame, *,
                           level: int = 2) -> pd.DataFrame:
     """Quantities per section at heading ``level``, counted as actual / target, in reading order.
 
-    Rows are one per quantity span (an enumeration that names two subjects counts once).
+    Rows are one per quantity span (an enumeration that names two subjects counts once). Every
+    section of ``section_units`` is a row, those without quantities with 0; a part's text
+    outside its numbered sections is a row of its own. ``per_1000_chars`` puts sections of
+    different length side by side: quantities per 1,000 characters of the row's own text.
 
     >>> from policytext import Report
     >>> r = Report.from_text("2019年某县政府工作报告\\n各位代表：\\n一、2018年工作回顾\\n"
@@ -72,11 +74,22 @@ def quantities_by_section(indicators: pd.DataFrame, sections: pd.DataFrame, *,
     keyed = with_section(indicators.drop_duplicates(["start", "end"]), sections, level=level)
     counts = (keyed.groupby(["section", "kind"]).size().unstack(fill_value=0)
               .reindex(columns=["actual", "target"], fill_value=0))
-    info = sections.set_index("section_id")
-    counts = counts.join(info[["number", "title", "level", "part", "start"]]).sort_values("start")
-    counts["total"] = counts["actual"] + counts["target"]
-    counts.index.name = "section_id"
-    return counts[["number", "title", "level", "part", "actual", "target", "total"]]
+    units = section_units(sections, level=level).set_index("section_id")
+    # numbers outside every unit (title, greeting, closing) still count, under their section
+    extra = [sid for sid in counts.index if sid not in units.index]
+    if extra:
+        info = sections.set_index("section_id").loc[extra]
+        units = pd.concat([units, info.assign(label=[heading_label(n, t) for n, t in
+                                                     zip(info["number"], info["title"])],
+                                              outside=False)[units.columns]])
+    table = units.join(counts).fillna({"actual": 0, "target": 0}).sort_values("start")
+    table[["actual", "target"]] = table[["actual", "target"]].astype(int)
+    table["total"] = table["actual"] + table["target"]
+    table["per_1000_chars"] = (table["total"] * 1000 / table["n_chars"].where(table["n_chars"] > 0)
+                               ).round(1)
+    table.index.name = "section_id"
+    return table[["number", "title", "level", "part", "label", "actual", "target", "total",
+                  "n_chars", "per_1000_chars"]]
 
 
 def dual_targets(indicators: pd.DataFrame) -> pd.DataFrame:
@@ -103,17 +116,18 @@ def plot_quantities_by_section(indicators: pd.DataFrame, sections: pd.DataFrame,
 
     use_cjk_font()
     table = quantities_by_section(indicators, sections, level=level)
-    table = table[table["total"] > 0].iloc[::-1]
-    labels = [_label(n, t, lv, level, width=14)
-              for n, t, lv in zip(table["number"], table["title"], table["level"])]
+    table = table.iloc[::-1]
+    labels = [short_label(lab.removesuffix(OUTSIDE_LABEL), 14)
+              + (OUTSIDE_LABEL if lab.endswith(OUTSIDE_LABEL) else "") for lab in table["label"]]
     fig, ax = plt.subplots(figsize=(width, 0.36 * len(table) + 1.4))
     left = pd.Series(0, index=table.index)
     for kind, name in (("actual", "last year's results"), ("target", "this year's targets")):
         ax.barh(labels, table[kind], left=left, color=KIND_COLORS[kind], label=name)
         left = left + table[kind]
-    for y, total in enumerate(table["total"]):
-        ax.text(total + 0.3, y, str(total), va="center", fontsize=8)
-    ax.set_xlim(0, float(table["total"].max()) * 1.1 + 1)  # room for the labels
+    for y, (total, rate) in enumerate(zip(table["total"], table["per_1000_chars"])):
+        note = f"{total}" + (f"  ({rate:g} per 1,000 chars)" if total and pd.notna(rate) else "")
+        ax.text(total + 0.3, y, note, va="center", fontsize=8)
+    ax.set_xlim(0, float(table["total"].max()) * 1.45 + 1)  # room for the labels
     ax.set_xlabel("number of quantities")
     ax.set_title("Where the report puts its numbers")
     ax.legend(frameon=False, loc="lower right")

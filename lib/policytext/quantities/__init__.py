@@ -1,6 +1,7 @@
 """Numbers in the text: numerals, the quantity grammar, clauses, indicators and deadlines.
 
-The modules, in the order data flows through them: numbers, clauses, indicators, deadlines. Import public names
+The modules, in the order data flows through them: numbers, measures, clauses, indicators,
+deadlines, gold (scores against hand-made annotations). Import public names
 from here (``from policytext.quantities import ...``) or from the module itself.
 """
 
@@ -11,8 +12,15 @@ from policytext.quantities.clauses import (
     SentenceIndex,
     sentence_index,
 )
-from policytext.quantities.deadlines import DEADLINE_COLUMNS, extract_deadlines, resolve_deadline
+from policytext.quantities.deadlines import (
+    DEADLINE_COLUMNS,
+    closes_preceding,
+    extract_deadlines,
+    resolve_deadline,
+)
+from policytext.quantities.gold import GOLD_FIELDS, gold_scores, locate_gold, same_name
 from policytext.quantities.indicators import COLUMNS, extract_indicators
+from policytext.quantities.measures import NOT_MEASURE_REASONS, measured_quantities, not_measures
 from policytext.quantities.numbers import (
     SCALES,
     Quantity,
@@ -26,17 +34,25 @@ __all__ = [
     "CLAUSE_MARKS",
     "COLUMNS",
     "DEADLINE_COLUMNS",
+    "GOLD_FIELDS",
+    "NOT_MEASURE_REASONS",
     "SCALES",
     "TARGET_WORDS",
     "ClauseBounds",
     "Quantity",
     "SentenceIndex",
+    "closes_preceding",
     "extract_deadlines",
     "extract_indicators",
     "find_quantities",
+    "gold_scores",
+    "locate_gold",
+    "measured_quantities",
+    "not_measures",
     "parse_quantity",
     "quantity_spans",
     "resolve_deadline",
+    "same_name",
     "sentence_index",
     "unit_table",
 ]

@@ -270,7 +270,10 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         if _masked(mask, mask_starts, *m.span()):
             # a year glued to a range start (2019-2020年) or a date: skip the whole match
             continue
-        q = _candidate(m, text)
+        try:
+            q = _candidate(m, text)
+        except ValueError:  # 千万千万…: scale words that make no numeral
+            q = None
         if q is not None:
             found.append(q)
     found = _with_groups(found, text)
@@ -291,17 +294,24 @@ def _is_age_group(q: Quantity, text: str) -> bool:
 _ENUM_SEPARATORS = frozenset({"、", "和", "与", "及"})
 
 
+def _separator(between: str) -> str:
+    """The text between two values without a bound word right after the first (左右和 -> 和)."""
+    m = _SUFFIX_RE.match(between)
+    return between[m.end():] if m and m.end() < len(between) else between
+
+
 def _with_groups(found: list[Quantity], text: str) -> list[Quantity]:
     """Link enumerated numbers (、 or 和/与/及 between two values); bare members take the unit of the last.
 
     分别增长8%和9% is the same enumeration as 分别增长8%、9%: the conjunction only
-    counts when nothing else stands between the two values.
+    counts when nothing else stands between the two values but the first one's bound
+    (分别减少3%左右和5%左右).
     """
     out = list(found)
     i, gid = 0, 0
     while i < len(out):
         j = i
-        while j + 1 < len(out) and text[out[j].end:out[j + 1].start] in _ENUM_SEPARATORS:
+        while j + 1 < len(out) and _separator(text[out[j].end:out[j + 1].start]) in _ENUM_SEPARATORS:
             j += 1
         if j > i:
             last = out[j]

@@ -52,23 +52,39 @@ def _below_wan(s: str) -> float:
 def cn_to_number(s: str) -> float:
     """Read a Chinese numeral, with 万/亿 sections and an optional 点 decimal part.
 
+    A run of scale words that is no numeral (千万千万千万…) raises ``ValueError``; so does any
+    other character.
+
     >>> cn_to_number("一千五百"), cn_to_number("百亿"), cn_to_number("三点五")
     (1500.0, 10000000000.0, 3.5)
     """
     s = s.strip()
     if not s:
         raise ValueError("empty numeral")
+    # a numeral has one 亿 section and at most a 万 on each side of it (三千万亿, 一亿二千万);
+    # checking first also bounds the recursion below
+    if s.count("亿") > 1 or s.count("万") > 2 or s.count("点") > 1:
+        raise ValueError(f"not a Chinese numeral: {s[:20]!r}")
     if "点" in s:
         whole, frac = s.split("点", 1)
+        if not frac or any(ch not in CN_DIGITS for ch in frac):
+            raise ValueError(f"not a Chinese numeral: {s[:20]!r}")
         digits = "".join(str(CN_DIGITS[ch]) for ch in frac)
-        return cn_to_number(whole or "零") + float("0." + digits)
+        return _sections(whole or "零") + float("0." + digits)
+    return _sections(s)
+
+
+def _sections(s: str) -> float:
+    """A numeral without 点, split at 亿 then 万 (depth at most three: checked by the caller)."""
+    if not s:
+        raise ValueError("empty numeral")
     for mark, factor in (("亿", 1e8), ("万", 1e4)):
         if mark in s:
             head, tail = s.split(mark, 1)
-            high = cn_to_number(head) if head else 1.0
+            high = _sections(head) if head else 1.0
             low = 0.0
             if tail:
-                low = cn_to_number(tail)
+                low = _sections(tail)
                 # 一万二 means 12000: a lone trailing digit counts in the next lower order
                 if len(tail) == 1 and tail in CN_DIGITS:
                     low = CN_DIGITS[tail] * factor / 10

@@ -13,6 +13,7 @@ from policytext.structure.topics import (
     section_topics,
     title_topic,
     topic_shares,
+    topic_shift,
 )
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "split_sentences",
     "title_topic",
     "topic_shares",
+    "topic_shift",
 ]

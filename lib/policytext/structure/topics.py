@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-__all__ = ["OTHER_TOPIC", "load_topics", "section_topics", "title_topic", "topic_shares"]
+__all__ = ["OTHER_TOPIC", "load_topics", "section_topics", "title_topic", "topic_shares",
+           "topic_shift"]
 
 OTHER_TOPIC = "其他"
 _BUNDLED = Path(__file__).resolve().parents[1] / "resources" / "topics.csv"
@@ -122,6 +123,29 @@ def topic_shares(
     frame = pd.DataFrame(rows, columns=["topic", "n_chars", "share", "sections"])
     frame = frame.sort_values(["n_chars", "topic"], ascending=[False, True], kind="stable")
     return frame.reset_index(drop=True).astype({"n_chars": "int64", "share": "float64"})
+
+
+def topic_shift(text: str, sections: pd.DataFrame, *, before: str = "review",
+                after: str = "plan", topics: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each topic's share in two parts side by side, and the change ``after`` − ``before``.
+
+    A topic found in one part only keeps its row, with share 0 in the other: a field the plan
+    opens (or the review alone reports) is the most telling change, not a missing value.
+    Sorted by change, largest rise first, then topic.
+
+    >>> from policytext.structure.headings import find_sections
+    >>> t = ("某县政府工作报告\\n一、2018年工作回顾\\n（一）改善生态环境。治理大气污染。\\n"
+    ...      "二、2019年工作安排\\n（一）增进民生福祉。新增就业2000人。")
+    >>> topic_shift(t, find_sections(t)).round(2).values.tolist()
+    [[0.0, 0.65, 0.65], [0.39, 0.35, -0.04], [0.61, 0.0, -0.61]]
+    """
+    a = topic_shares(text, sections, part=before, topics=topics).set_index("topic")["share"]
+    b = topic_shares(text, sections, part=after, topics=topics).set_index("topic")["share"]
+    frame = pd.concat([a.rename(before), b.rename(after)], axis=1).fillna(0.0)
+    frame["change"] = frame[after] - frame[before]
+    frame.index.name = "topic"
+    frame = frame.reset_index().sort_values(["change", "topic"], ascending=[False, True])
+    return frame.set_index("topic")
 
 
 def _part_of(sections: pd.DataFrame, section_id: int) -> str:
