@@ -97,7 +97,7 @@ def test_html_sample_keeps_every_heading_and_drops_glossary(samples_dir):
                     "（二）持续增进民生福祉"):
         assert heading in paragraphs
     reasons = dict(zip(cleaned.removed["line"], cleaned.removed["reason"]))
-    assert reasons["名词解释"] == "after report"
+    assert reasons["名词解释"] == "appendix"
     assert any(line.startswith("发布时间") and r == "page chrome" for line, r in reasons.items())
 
 

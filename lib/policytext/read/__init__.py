@@ -1,9 +1,18 @@
 """Reading and cleaning: bytes to text, the report inside the page, its audit and metadata.
 
-The modules, in the order data flows through them: numerals, formats, containers, normalize, clean, metadata, ids. Import public names
+The modules, in the order data flows through them: numerals, formats, containers, normalize, chrome, clean, metadata, ids. Import public names
 from here (``from policytext.read import ...``) or from the module itself.
 """
 
+from policytext.read.chrome import (
+    HARD_STOP,
+    NOTE_START,
+    SOFT_CHROME,
+    is_appendix_heading,
+    is_nav,
+    is_source_note,
+    is_stage_direction,
+)
 from policytext.read.clean import REASONS, Cleaned, clean_document, title_of
 from policytext.read.containers import DATASET_SUFFIXES, FIELD_NAMES, TEXT_FIELDS, read_documents
 from policytext.read.formats import (
@@ -26,7 +35,7 @@ from policytext.read.metadata import (
     report_year,
     year_of,
 )
-from policytext.read.normalize import CJK, CJK_CONTEXT, normalize_line, to_halfwidth
+from policytext.read.normalize import CJK, CJK_CONTEXT, decode_escapes, normalize_line, to_halfwidth
 from policytext.read.numerals import CN_DIGITS, CN_NUMERAL_CHARS, as_number, cn_int, cn_to_number
 
 __all__ = [
@@ -36,7 +45,10 @@ __all__ = [
     "CN_NUMERAL_CHARS",
     "DATASET_SUFFIXES",
     "FIELD_NAMES",
+    "HARD_STOP",
+    "NOTE_START",
     "REASONS",
+    "SOFT_CHROME",
     "TEXT_FIELDS",
     "Cleaned",
     "Document",
@@ -46,8 +58,13 @@ __all__ = [
     "cn_int",
     "cn_to_number",
     "decode_bytes",
+    "decode_escapes",
     "document_from_string",
     "html_to_text",
+    "is_appendix_heading",
+    "is_nav",
+    "is_source_note",
+    "is_stage_direction",
     "level_of",
     "looks_like_html",
     "make_document",
