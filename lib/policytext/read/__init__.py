@@ -1,6 +1,6 @@
 """Reading and cleaning: bytes to text, the report inside the page, its audit and metadata.
 
-The modules, in the order data flows through them: numerals, formats, containers, normalize, chrome, clean, metadata, ids. Import public names
+The modules, in the order data flows through them: numerals, formats, containers, normalize, chrome, clean, flags, metadata, ids. Import public names
 from here (``from policytext.read import ...``) or from the module itself.
 """
 
@@ -15,6 +15,7 @@ from policytext.read.chrome import (
 )
 from policytext.read.clean import REASONS, Cleaned, clean_document, title_of
 from policytext.read.containers import DATASET_SUFFIXES, FIELD_NAMES, TEXT_FIELDS, read_documents
+from policytext.read.flags import FLAGS, damage_flags, page_share
 from policytext.read.formats import (
     Document,
     decode_bytes,
@@ -27,7 +28,9 @@ from policytext.read.formats import (
 from policytext.read.ids import report_id, safe_component
 from policytext.read.metadata import (
     Metadata,
+    counties,
     level_of,
+    place_key_of,
     prefectures,
     province_of,
     provinces,
@@ -45,6 +48,7 @@ __all__ = [
     "CN_NUMERAL_CHARS",
     "DATASET_SUFFIXES",
     "FIELD_NAMES",
+    "FLAGS",
     "HARD_STOP",
     "NOTE_START",
     "REASONS",
@@ -57,6 +61,8 @@ __all__ = [
     "clean_document",
     "cn_int",
     "cn_to_number",
+    "counties",
+    "damage_flags",
     "decode_bytes",
     "decode_escapes",
     "document_from_string",
@@ -69,6 +75,8 @@ __all__ = [
     "looks_like_html",
     "make_document",
     "normalize_line",
+    "page_share",
+    "place_key_of",
     "prefectures",
     "province_of",
     "provinces",
