@@ -100,6 +100,8 @@ _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、](?!\d)"
     r"|（\d{1,2}）|[①-⑳]|第[一二三四五六七八九十]{1,3}(?:部分|章|节|節|篇))"
 )
+# A part numbered by a Chinese numeral alone on its line (older national reports: 一 … 四).
+_BARE_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 _DASHES = re.compile(r"^[—―─\-－]{1,4}")
 _MEETING_TAIL = re.compile(r"在.{2,60}(?:[会會][议議]|大[会會]|[会會])上?）?$")
 # The salutation, also as a short line that only addresses the deputies (a misprinted
@@ -163,7 +165,7 @@ def _classify(t: str) -> str:
     if title_of(t):
         return "title"
     n, cjk = len(t), _cjk(t)
-    if _HEADING.match(t) and cjk >= 1:
+    if (_HEADING.match(t) and cjk >= 1) or _BARE_NUMERAL.fullmatch(t):
         return "heading"
     if _is_meeting(t) or _MEETING_REST.fullmatch(t) or (len(t) <= 40 and _SPEAKER.search(t)):
         # the front matter: the meeting line (or the 上 a narrow page wrapped off it), the speaker
@@ -198,6 +200,12 @@ _MAX_GAP_AFTER_TITLE = 80
 
 def _very_strong(kind: str, t: str) -> bool:
     return kind in {"heading", "meeting", "salutation"} or (kind == "strong" and _cjk(t) >= 50)
+
+
+def _speech_in_gap(v: _Line) -> bool:
+    # A body line, or a short one that reads as speech: a sentence, or a ——分项 item.
+    return v.kind in _BODY or (v.kind == "weak" and bool(_TERMINAL.search(v.norm)
+                                                         or _DASHES.match(v.norm)))
 
 
 def _is_closing(t: str) -> bool:
@@ -455,7 +463,9 @@ def _find_end(lines: list[_Line], start: int) -> tuple[int, set[int], tuple[int,
                     break
                 continue
             if gap_has_chrome:
-                chrome_inside.update(gap)
+                # Only the gap's chrome goes: body lines that waited in it for a strong line
+                # (short ——分项 lines after a stray quote mark) are the speech.
+                chrome_inside.update(k for k in gap if not _speech_in_gap(lines[k]))
             last, gap, gap_has_chrome = i, [], False
             seen.add(v.norm)
             body_cjk += _cjk(v.norm)
