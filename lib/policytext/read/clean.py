@@ -444,10 +444,12 @@ def _find_end(lines: list[_Line], start: int) -> tuple[int, set[int], tuple[int,
     dup: tuple[int, int] | None = None
     appendix: int | None = None
     body_cjk = 0
+    previous = start  # the last non-blank line seen
     for i in range(start + 1, len(lines)):
         v = lines[i]
         if v.kind == "blank":
             continue
+        before, previous = previous, i
         if _repeats(lines, i, title, seen, v):
             dup = _duplicate_span(lines, i, seen)
             break
@@ -472,7 +474,7 @@ def _find_end(lines: list[_Line], start: int) -> tuple[int, set[int], tuple[int,
             closing_seen = closing_seen or _is_closing(v.norm)
             continue
         gap.append(i)
-        if v.kind == "chrome" and not (gap == [i] and _is_fragment_after(lines[last].norm, v.norm)):
+        if v.kind == "chrome" and not _is_fragment_after(lines[before].norm, v.norm):
             gap_has_chrome = True
             if closing_seen:
                 break

@@ -57,13 +57,14 @@ def _cjk(text: str) -> int:
 
 
 def page_share(text: str, page: str) -> float:
-    """The body's share of the page's Chinese text, each distinct page line counted once.
+    """The body's share of the page's Chinese text, each distinct page line counted once
+    (at most 1: a line the speech itself repeats, such as 各位代表！, counts once on the page).
 
     >>> page_share("各位代表：现在", "首页\\n各位代表：现在\\n各位代表：现在")
     0.75
     """
     total = sum(_cjk(line) for line in {line.strip() for line in page.split("\n")})
-    return _cjk(text) / total if total else 1.0
+    return min(1.0, _cjk(text) / total) if total else 1.0
 
 
 def damage_flags(text: str, doc: Document | None, title: str | None = None,
