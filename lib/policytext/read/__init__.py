@@ -1,6 +1,6 @@
 """Reading and cleaning: bytes to text, the report inside the page, its audit and metadata.
 
-The modules, in the order data flows through them: numerals, formats, containers, normalize, chrome, clean, flags, metadata, ids. Import public names
+The modules, in the order data flows through them: numerals, formats, containers, normalize, chrome, segments, clean, flags, metadata, ids. Import public names
 from here (``from policytext.read import ...``) or from the module itself.
 """
 
@@ -40,6 +40,7 @@ from policytext.read.metadata import (
 )
 from policytext.read.normalize import CJK, CJK_CONTEXT, decode_escapes, normalize_line, to_halfwidth
 from policytext.read.numerals import CN_DIGITS, CN_NUMERAL_CHARS, as_number, cn_int, cn_to_number
+from policytext.read.segments import segments
 
 __all__ = [
     "CJK",
@@ -86,6 +87,7 @@ __all__ = [
     "report_id",
     "report_year",
     "safe_component",
+    "segments",
     "title_of",
     "to_halfwidth",
     "year_of",

@@ -25,7 +25,6 @@ paragraph length and Chinese-character density, the closing call to action
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -36,7 +35,6 @@ import pandas as pd
 from policytext.errors import ReportError
 from policytext.read.chrome import (
     HARD_STOP,
-    NOTE_START,
     SOFT_CHROME,
     is_appendix_heading,
     is_nav,
@@ -45,6 +43,7 @@ from policytext.read.chrome import (
 )
 from policytext.read.formats import Document
 from policytext.read.normalize import CJK, normalize_line
+from policytext.read.segments import segments
 
 __all__ = ["REASONS", "Cleaned", "clean_document", "title_of"]
 
@@ -213,65 +212,6 @@ def _is_closing(t: str) -> bool:
                 or (_LET_US.match(t) and re.search("[！!。]$", t)))
 
 
-# --- one-line pages ------------------------------------------------------------------
-
-_SENT_END = "。！？!?；;：:"
-_MARKER = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
-_AFTER_SENTENCE_MARKER = re.compile(rf"(?<=[{_SENT_END}])[ \t\u3000\xa0]*(?={_MARKER})")
-_BOUNDARIES = (
-    _AFTER_SENTENCE_MARKER,
-    # A second-level heading is never inside a sentence: cut even after a heading
-    # that has no punctuation (三、2022年政府工作任务（一）着力…).
-    re.compile(r"(?<=[\u4e00-\u9fff])(?=（[一二三四五六七八九十]{1,3}）)"),
-    re.compile(r"(?<=[。！？!?\s])(?=各位代表)"),
-    # The salutation right after the speaker's name (…省长 某某某各位代表：).
-    re.compile(r"[长長席理员員]\s?[\u4e00-\u9fff]{2,3}(?=各位代表[、，,：:！!])"),
-    re.compile(
-        r"(?<=[。！？!?])[ \t\u3000\xa0]*(?=[（(【\[]?(?:" + HARD_STOP.pattern + "))", re.IGNORECASE
-    ),
-    re.compile(r"各位代表(?:[、，,][^：:。！？]{0,10})?[：:][ \t\u3000\xa0]*"),
-)
-# Cut on any line: a source note or stage direction glued after the last sentence.
-_NOTE_BOUNDARIES = (NOTE_START,)
-# The meeting line, found inside a longer line: it is its own paragraph.
-_MEETING_INLINE = re.compile(
-    r"[—―]{2}\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{0,60}?(?:[会會][议議]|大[会會]|[会會])上[ \t\u3000\xa0]*"
-)
-_TITLE_THEN_MEETING = re.compile(rf"政府工作{_BAO}告[ \t\u3000\xa0]*(?=[—―]{{2}})")
-_WS_RUN = re.compile(r"[ \t\u3000\xa0]{2,}")
-
-
-#: The start of a report title glued to what precedes it: 2024年石门县人民|政府工作报告.
-_TITLE_HEAD = re.compile(r"(?:19|20)\d{2}年度?[\u4e00-\u9fff]{0,20}$")
-
-
-def _segments(line: str) -> list[tuple[int, str]]:
-    """Cut a line into (col, piece) paragraphs when it holds a whole scraped page."""
-    cuts: set[int] = set()
-    for m in _TITLE_THEN_MEETING.finditer(line):
-        # The title ends where the ——date line starts; on a page scraped onto one line it
-        # also begins glued to the page's chrome (…打印本页2024年某县人民政府工作报告——…).
-        head = line[max(0, m.start() - 30):m.start()]
-        year = _TITLE_HEAD.search(head)
-        cuts.update((m.start() - (len(head) - year.start()) if year else m.start(), m.end()))
-    long_page = len(line) >= 300 and len(_AFTER_SENTENCE_MARKER.findall(line)) >= 2
-    if long_page:
-        for rx in _BOUNDARIES:
-            cuts.update(m.end() for m in rx.finditer(line))
-        for m in _MEETING_INLINE.finditer(line):
-            cuts.update((m.start(), m.end()))
-        for m in _WS_RUN.finditer(line):
-            # Indentation between paragraphs, but not the blank between 省长 and a name.
-            if line[m.start() - 1] not in "长長席理员員":
-                cuts.add(m.end())
-    if "（" in line or "(" in line:
-        for rx in _NOTE_BOUNDARIES:
-            cuts.update(m.end() for m in rx.finditer(line))
-    cuts = sorted(c for c in cuts if 0 < c < len(line))
-    bounds = [0, *cuts, len(line)]
-    return [(a, line[a:b]) for a, b in itertools.pairwise(bounds) if b > a] or [(0, line)]
-
-
 # --- joining lines the page wrapped -------------------------------------------------
 
 # A line ending in one of these cannot end a paragraph: the sentence goes on.  (Only
@@ -366,7 +306,7 @@ def clean_document(doc: Document) -> Cleaned:
 def _virtual_lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     for no, line in enumerate(text.split("\n"), start=1):
-        pieces = _segments(line)
+        pieces = segments(line)
         for col, piece in pieces:
             out.append(_Line(no, col, piece, whole=len(pieces) == 1))
     return out
