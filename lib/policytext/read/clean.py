@@ -2,13 +2,20 @@
 
 The body runs from the report's title line (``…政府工作报告``) to the last paragraph of
 the speech.  Everything else — login prompts, user statistics, post metadata,
-navigation, footers, a second pasted copy — is dropped, and every input line is
-listed either in ``kept`` or in ``removed`` with a reason from `REASONS`.
+navigation, viewer buttons, footers, source notes (（《人民日报》…）), a trailing stage
+direction, a wiki's licence text — is dropped, and every input line is listed either in
+``kept`` or in ``removed`` with a reason from `REASONS`: a glossary or appendix printed
+after the speech (注释, 名词解释, 附件 民生实事) is "appendix", and every line after the end
+that repeats a kept line (a page printed several times, a second pasted copy) is
+"duplicate paste".  ``removed`` also names the container the page came out of
+(``wrapper``, e.g. a CSV record), so the audit of a dataset file points at its record.
 
 The rules come from the genre, not from one website: the title line, the
 ``——date在…会议上`` line, the salutation 各位代表, heading numbering (一、 （一） 1.),
 paragraph length and Chinese-character density, the closing call to action
-(``各位代表，…让我们…！``), and generic web chrome (版权所有, 上一篇, 登录 …).
+(``各位代表，…让我们…！``), and generic web chrome (版权所有, 上一篇, 登录 …; see
+`policytext.read.chrome`).  Pages scraped onto one line are cut first
+(`policytext.read.segments`).
 
 >>> page = "首页 | 新闻\\n2019年某某县政府工作报告\\n——2019年1月10日在某某县第十届人民代表大会第三次会议上\\n" \\
 ...        "各位代表:\\n一、2018年工作回顾\\n全县生产总值增长7.5%,经济运行稳中有进。\\n版权所有 某某县人民政府"
