@@ -346,3 +346,12 @@ def test_normalising_a_long_line_with_an_at_sign_is_linear():
     small, large = _seconds(normalize_line, line(n)), _seconds(normalize_line, line(2 * n))
     assert large / small < 3
     assert normalize_line("联系邮箱 abc.d@gov.cn,欢迎来信") == "联系邮箱 abc.d@gov.cn，欢迎来信"
+
+
+def test_a_damaged_copy_of_the_closing_lines_after_the_end_is_a_duplicate():
+    # 1988: the closing paragraph is followed by its own tail, cut at the front
+    tail = "我们一定要在党的领导下，紧紧把握有利时机，团结奋斗，奋勇前进。"
+    page = HEAD + SPEECH + "\n当前的形势很好，" + tail + "\n形势很好，" + tail
+    _, cleaned = clean_text(page)
+    assert cleaned.text.endswith("\n当前的形势很好，" + tail)
+    assert cleaned.removed["reason"].tolist()[-1] == "duplicate paste"

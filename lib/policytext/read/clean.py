@@ -294,7 +294,8 @@ def clean_document(doc: Document) -> Cleaned:
     lines = _virtual_lines(doc.text)
     start, has_title = _find_start(lines, doc.source)
     last, gap_chrome, dup, appendix = _find_end(lines, start)
-    reasons = _reasons(lines, start, last, gap_chrome, dup, appendix)
+    last, echo = _without_echo(lines, start, last, gap_chrome)
+    reasons = _reasons(lines, start, last, gap_chrome, dup, appendix, echo)
     kept_idx = [i for i in range(len(lines)) if reasons[i] is None]
     paragraphs = _paragraphs(lines, kept_idx, start, has_title)
     _check_genre(lines, kept_idx, has_title, doc.source)
@@ -447,8 +448,24 @@ def _duplicate_span(lines: list[_Line], first: int, seen: set[str]) -> tuple[int
     return first, end
 
 
+def _without_echo(lines: list[_Line], start: int, last: int,
+                  chrome_inside: set[int]) -> tuple[int, int | None]:
+    """The body's end without a damaged copy of its own closing lines pasted after it.
+
+    Returns the new last line and the echo's line (None when there is none).
+    """
+    t = lines[last].norm
+    if last == start or len(t) < 20:
+        return last, None
+    body = [k for k in range(start, last) if not lines[k].blank and k not in chrome_inside]
+    if not body or not any(t != lines[k].norm and t in lines[k].norm for k in body[-5:]):
+        return last, None
+    return body[-1], last
+
+
 def _reasons(lines: list[_Line], start: int, last: int, chrome_inside: set[int],
-             dup: tuple[int, int] | None, appendix: int | None) -> list[str | None]:
+             dup: tuple[int, int] | None, appendix: int | None,
+             echo: int | None = None) -> list[str | None]:
     # A line after the end that repeats a kept line belongs to another copy of the page
     # (archives that print the page several times).  Raw text is compared, so the lines
     # after the end need no normalising.
@@ -463,7 +480,7 @@ def _reasons(lines: list[_Line], start: int, last: int, chrome_inside: set[int],
             reasons.append("before report")
         elif i <= last:
             reasons.append("page chrome" if i in chrome_inside else None)
-        elif (dup and dup[0] <= i <= dup[1]) or v.raw.strip() in kept_raw:
+        elif (dup and dup[0] <= i <= dup[1]) or i == echo or v.raw.strip() in kept_raw:
             reasons.append("duplicate paste")
         elif appendix is not None and appendix <= i < appendix_end:
             reasons.append("appendix")
