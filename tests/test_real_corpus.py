@@ -151,3 +151,11 @@ def test_quality_table_is_committed_and_covers_the_corpus():
     rows = list(csv.DictReader((CORPUS / "quality.csv").open(encoding="utf-8")))
     assert [row["file"] for row in rows] == FILES
     assert all(0 < float(row["chinese_share"]) <= 1 for row in rows)
+
+
+@pytest.mark.parametrize("file", [row["file"] for row in GOLD
+                                  if not row["title"] or row["title"].endswith("政府工作报告")])
+def test_title_matches_gold(corpus, gold, file):
+    # rows whose gold title is no 政府工作报告 (1958's plan report, 1964's （摘要）) are left out:
+    # the metadata title is the report title line without such additions
+    assert (corpus[file].metadata.title or "") == gold[file]["title"]

@@ -324,11 +324,13 @@ def read_metadata(text: str, doc: Document) -> Metadata:
         record_title = None
     # A fuller title than the one the body starts with: the record's title field, or the
     # page's own heading a few lines before a bare 政府工作报告.
-    for fuller in (record_title, _page_title(doc.text, title)):
-        if fuller and (title is None or (fuller.endswith(title) and len(fuller) > len(title))):
-            title = fuller
-            spans.pop("title", None)
-            break
+    if record_title and (title is None or (record_title.endswith(title)
+                                           and len(record_title) > len(title))):
+        title = record_title
+        spans.pop("title", None)
+    elif page_title := _page_title(doc.text, title):
+        title = page_title
+        spans.pop("title", None)
     year = _year(title, date, fields, record_title, year_in_text)
 
     region = _canonical_region(
@@ -365,10 +367,14 @@ def _page_title(page: str, title: str | None) -> str | None:
         return None
     for line in page.split("\n")[:60]:
         found = title_of(normalize_line(line)) if "政府工作" in line else None
-        if found and _is_title(found) and found != title \
-                and (title is None or found.endswith(title)) \
-                and (_region(found, None, None) or year_of(found)):
-            return found
+        if not found or not _is_title(found) or found == title:
+            continue
+        if title is None or found.endswith(title):
+            if _region(found, None, None) or year_of(found):
+                return found
+        elif _region(found, None, None) and not _region(title, None, None) \
+                and year_of(found) is not None and year_of(found) == year_of(title):
+            return found  # the page heading 1954年国务院政府工作报告 over the body's 1954年政府工作报告
     return None
 
 
