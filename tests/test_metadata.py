@@ -374,3 +374,11 @@ def test_a_long_modern_report_without_headings_is_flagged_an_old_one_is_not():
     assert "no headings" in damage_flags("2019年某市政府工作报告\n" + prose, None, year=2019)
     assert damage_flags("1954年政府工作报告\n" + prose, None, year=1954) == ()
     assert set(FLAGS) >= {"no headings", "abridged", "lost characters"}
+
+
+def test_year_and_date_in_chinese_numerals():
+    text = ("政府工作报告\n——一九五四年九月二十三日在第一届全国人民代表大会第一次会议上\n各位代表：\n"
+            "一、过去的工作\n我们取得了很大成就。\n让我们团结起来，争取更大的胜利！")
+    meta = meta_of(document_from_string(text))
+    assert (meta.year, meta.date, meta.region, meta.place_key, meta.flags) == (
+        1954, "1954-09-23", "国务院", "中国", ())
