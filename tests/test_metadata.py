@@ -365,7 +365,9 @@ def test_lost_characters_and_abridgement_are_flagged():
     # an ASCII question mark after a question word is a question, not a lost character
     assert "lost characters" not in damage_flags(WHOLE + "\n怎么办呢?我们要奋斗！", None)
     abridged = WHOLE.replace("2022年国务院政府工作报告", "2022年国务院政府工作报告（摘要）")
-    assert "abridged" in meta_of(document_from_string(abridged)).flags
+    meta = meta_of(document_from_string(abridged))
+    assert "abridged" in meta.flags and meta.title == "2022年国务院政府工作报告（摘要）"
+    assert (meta.region, meta.year) == ("国务院", 2022)
 
 
 def test_a_long_modern_report_without_headings_is_flagged_an_old_one_is_not():

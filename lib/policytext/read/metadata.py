@@ -331,6 +331,9 @@ def read_metadata(text: str, doc: Document) -> Metadata:
     elif page_title := _page_title(doc.text, title):
         title = page_title
         spans.pop("title", None)
+    if title and (qualified := _qualified(doc.text, title)) != title:
+        title = qualified  # the page says what the text is: 1964年国务院政府工作报告（摘要）
+        spans.pop("title", None)
     year = _year(title, date, fields, record_title, year_in_text)
 
     region = _canonical_region(
@@ -376,6 +379,21 @@ def _page_title(page: str, title: str | None) -> str | None:
                 and year_of(found) is not None and year_of(found) == year_of(title):
             return found  # the page heading 1954年国务院政府工作报告 over the body's 1954年政府工作报告
     return None
+
+
+# Only qualifiers that change what the text is; （全文） adds nothing.
+_QUALIFIER = re.compile(r"[（(](摘要|节选|節選|摘登)[）)]")
+
+
+def _qualified(page: str, title: str) -> str:
+    """The title with the qualifier the page prints after it (（摘要）, （节选）), if any."""
+    for line in page.split("\n")[:60]:
+        if title in line:
+            rest = normalize_line(line)
+            at = rest.find(title)
+            if at >= 0 and (m := _QUALIFIER.match(rest, at + len(title))):
+                return f"{title}（{m.group(1)}）"
+    return title
 
 
 def _year(title, date, fields, record_title, year_in_text) -> int | None:
@@ -446,8 +464,8 @@ def _speaker_at(lines: list[str], i: int):
 
 def _region(title: str | None, meeting: str | None, speaker_title: str | None) -> str | None:
     if title:
-        name = _LEAD_YEAR.sub("", _TITLE_TAIL.sub("", title)).strip()
-        name = re.sub(r"（[^）]*）$", "", name).strip()
+        bare = _QUALIFIER.sub("", title).strip()
+        name = _LEAD_YEAR.sub("", _TITLE_TAIL.sub("", bare)).strip()
         if name:
             return name
     if meeting:
