@@ -97,7 +97,7 @@ def test_html_sample_keeps_every_heading_and_drops_glossary(samples_dir):
                     "（二）持续增进民生福祉"):
         assert heading in paragraphs
     reasons = dict(zip(cleaned.removed["line"], cleaned.removed["reason"]))
-    assert reasons["名词解释"] == "after report"
+    assert reasons["名词解释"] == "appendix"
     assert any(line.startswith("发布时间") and r == "page chrome" for line, r in reasons.items())
 
 
@@ -238,3 +238,120 @@ def test_report_split_over_two_forum_posts(seed_doc, seed_cleaned):
     second_post = lines[:60] + user_panel + lines[60:]
     cleaned = clean_document(document_from_string("\n".join(second_post)))
     assert cleaned.text == seed_cleaned.text
+
+
+# --- the real corpus's habits, on hand-made pages (issue 12) --------------------------------
+
+SPEECH = ("各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n一、2025年工作回顾\n"
+          "过去一年，全省生产总值增长5.5%，城乡居民收入稳步增长，社会大局保持稳定。\n"
+          "二、2026年主要任务\n今年全省生产总值增长5%左右，城镇新增就业60万人以上。\n"
+          "各位代表！让我们团结奋斗，奋力谱写新篇章！")
+HEAD = "2026年某某省人民政府工作报告\n——2026年2月3日在某某省第十四届人民代表大会第五次会议上\n"
+
+
+def clean_text(page: str, **kw):
+    doc = document_from_string(page, **kw)
+    cleaned = clean_document(doc)
+    audit_ok(doc, cleaned)
+    return doc, cleaned
+
+
+def test_scraper_escapes_are_characters():
+    _, cleaned = clean_text(HEAD + SPEECH.replace("现在，", "<U+00A0><U+00A0>现在，"))
+    assert "<U+" not in cleaned.text and "\n现在，我代表省人民政府" in cleaned.text
+
+
+def test_source_note_and_stage_direction_glued_after_the_last_sentence_are_cut_off():
+    page = HEAD + SPEECH + "（全体起立，长时间热烈鼓掌） （《人民日报》1 9 5 9 0 4 1 9）\n（责任编辑：某某）"
+    _, cleaned = clean_text(page)
+    assert cleaned.text.endswith("奋力谱写新篇章！")
+    removed = cleaned.removed[cleaned.removed["reason"] != "blank"]
+    assert any("人民日报" in line for line in removed["line"])
+    assert set(removed["reason"]) == {"after report"}
+
+
+def test_an_applause_note_inside_the_speech_is_kept():
+    page = HEAD + SPEECH.replace("二、2026年主要任务", "（热烈鼓掌）\n二、2026年主要任务")
+    assert "（热烈鼓掌）" in clean_text(page)[1].text
+
+
+def test_glossary_after_the_closing_call_is_audited_as_appendix():
+    page = HEAD + SPEECH + "\n名词解释\n1.链长制：由省级领导担任产业链链长的工作机制。\n2.双高计划：高职学校建设计划。\n责任编辑：某某"
+    _, cleaned = clean_text(page)
+    assert cleaned.text.endswith("奋力谱写新篇章！")
+    reasons = dict(zip(cleaned.removed["line"], cleaned.removed["reason"]))
+    assert reasons["名词解释"] == reasons["2.双高计划：高职学校建设计划。"] == "appendix"
+    assert reasons["责任编辑：某某"] == "after report"
+
+
+def test_wiki_licence_text_ends_the_speech():
+    page = SPEECH + "\n\n本作品是中华人民共和国的\n法律\n，属于\n公有领域\n。\n注：中文维基文库社群认为…"
+    _, cleaned = clean_text(page)
+    assert cleaned.text.endswith("奋力谱写新篇章！") and "维基" not in cleaned.text
+
+
+def test_viewer_chrome_between_title_and_meeting_line_does_not_lose_the_report():
+    # a news viewer: title, one token per line, the body; at the page's end the title and
+    # the first sentence again (四川 2026 lost 18,000 characters to the second title)
+    viewer = "2026年02月10日 07时41分\n来源:\n某某日报\n【字体：\n大\n中\n小\n】\n分享：\n"
+    page = ("2026年某某省人民政府工作报告\n" + viewer + HEAD.split("\n")[1] + "\n" + SPEECH
+            + "\n打印本页\n关闭窗口\n2026年某某省人民政府工作报告\n各位代表：现在，我代表省人民政府，向大会报告工作，请予审议。")
+    _, cleaned = clean_text(page)
+    paragraphs = cleaned.text.split("\n")
+    assert paragraphs[0] == "2026年某某省人民政府工作报告" and "一、2025年工作回顾" in paragraphs
+    assert paragraphs[-1].endswith("奋力谱写新篇章！")
+    assert not any(word in cleaned.text for word in ("分享", "字体", "07时41分"))
+
+
+def test_a_page_printed_six_times_keeps_one_copy_and_audits_the_rest():
+    page = "\n".join(["当前位置：首页>>中国概况", HEAD + SPEECH, "【E-mail推荐】"] * 6)
+    _, cleaned = clean_text(page)
+    assert cleaned.text.count("过去一年") == 1
+    duplicates = (cleaned.removed["reason"] == "duplicate paste").sum()
+    assert duplicates >= 5 * len(cleaned.kept)
+
+
+def test_a_subscript_on_its_own_line_stays_in_its_sentence():
+    page = HEAD + SPEECH.replace("社会大局保持稳定。", "空气质量改善，PM\n2.5\n浓度下降5%。")
+    _, cleaned = clean_text(page)
+    assert "稳步增长，空气质量改善，PM2.5浓度下降5%。\n二、" in cleaned.text
+
+
+def test_the_audit_names_the_wrapper():
+    doc = document_from_string(HEAD + SPEECH + "\n版权所有")
+    doc = type(doc)(**{**doc.__dict__, "wrapper": "CSV record 1 of 1, field full_text"})
+    cleaned = clean_document(doc)
+    assert set(cleaned.removed["wrapper"]) == {"CSV record 1 of 1, field full_text"}
+    plain = clean_document(document_from_string(HEAD + SPEECH + "\n版权所有"))
+    assert plain.removed["wrapper"].isna().all()
+
+
+def _seconds(func, arg) -> float:
+    import time
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        func(arg)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def test_normalising_a_long_line_with_an_at_sign_is_linear():
+    # issue 16: one 1 MB line of Chinese without punctuation containing ",@" took 309 s in
+    # the e-mail branch of the link pattern; the time must grow in proportion to the line
+    def line(n: int) -> str:
+        return "发展" * n + ",@" + "改革" * n
+
+    n = 40_000
+    small, large = _seconds(normalize_line, line(n)), _seconds(normalize_line, line(2 * n))
+    assert large / small < 3
+    assert normalize_line("联系邮箱 abc.d@gov.cn,欢迎来信") == "联系邮箱 abc.d@gov.cn，欢迎来信"
+
+
+def test_a_damaged_copy_of_the_closing_lines_after_the_end_is_a_duplicate():
+    # 1988: the closing paragraph is followed by its own tail, cut at the front
+    tail = "我们一定要在党的领导下，紧紧把握有利时机，团结奋斗，奋勇前进。"
+    page = HEAD + SPEECH + "\n当前的形势很好，" + tail + "\n形势很好，" + tail
+    _, cleaned = clean_text(page)
+    assert cleaned.text.endswith("\n当前的形势很好，" + tail)
+    assert cleaned.removed["reason"].tolist()[-1] == "duplicate paste"

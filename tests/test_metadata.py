@@ -6,10 +6,14 @@ import json
 
 import pytest
 from policytext.read import (
+    FLAGS,
     Metadata,
     clean_document,
+    counties,
+    damage_flags,
     document_from_string,
     level_of,
+    place_key_of,
     prefectures,
     province_of,
     provinces,
@@ -37,6 +41,8 @@ def test_seed_metadata(seed_doc, seed_cleaned):
         "source": str(seed_doc.source),
         "sha256": seed_doc.sha256,
         "encoding": "utf-8",
+        "place_key": "河南省郑州市惠济区",
+        "flags": [],
     }
 
 
@@ -122,7 +128,9 @@ def test_province_table():
     assert len(names) == 34 and len(set(names)) == 34
     assert province_of("内蒙古呼和浩特市") == "内蒙古自治区"
     assert province_of("上海市浦东新区") == "上海市"
-    assert province_of("惠济区") is None
+    # a county-level name alone only through the reviewed table (resources/counties.txt)
+    assert province_of("惠济区") == "河南省" and province_of("海拉尔区") == "内蒙古自治区"
+    assert province_of("新城区") is None  # in several cities: never in the table
 
 
 def test_to_dict_is_json_ready(seed_doc, seed_cleaned):
@@ -192,7 +200,7 @@ def test_region_wins_over_the_page_tag():
         ("朝阳区", None), ("中山区", None), ("兴安县", None), ("朝阳市", "辽宁省"),
         ("中山大学", None),  # short name before an ordinary word
         ("新星", None),  # units directly under a province match by full name only
-        ("某某市", None), ("惠济区", None),
+        ("某某市", None), ("惠济区", "河南省"), ("城关区", None),
     ],
 )
 def test_province_of_prefecture_names(name, province):
@@ -237,3 +245,142 @@ def test_a_province_short_name_needs_a_name_of_its_own_after_it():
     assert province_of("广西南宁市") == "广西壮族自治区"
     assert province_of("河南") == "河南省"
     assert province_of("上海浦东新区") == "上海市"
+
+
+# --- the real corpus's variety (issue 12) -----------------------------------------------------
+
+SPEECH = ("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n一、2021年工作回顾\n"
+        "过去一年，国内生产总值增长8.1%，城镇新增就业1269万人。\n二、2022年经济社会发展总体要求和政策取向\n"
+        "今年发展主要预期目标是：国内生产总值增长5.5%左右。\n各位代表！让我们不懈奋斗！")
+
+
+def test_national_report_without_title_or_meeting_line():
+    # 2022: the file starts at the salutation; the year is the one after the year reviewed
+    meta = meta_of(document_from_string(SPEECH))
+    assert (meta.year, meta.region, meta.level, meta.province, meta.place_key) == (
+        2022, "国务院", "national", None, "中国")
+
+
+@pytest.mark.parametrize("title", ["2017政府工作报告", "2017年中华人民共和国国务院政府工作报告",
+                                   "2017年国务院政府工作报告"])
+def test_every_spelling_of_a_national_title(title):
+    meta = meta_of(document_from_string(f"{title}\n{SPEECH}"))
+    assert (meta.year, meta.region, meta.level, meta.place_key) == (2017, "国务院", "national", "中国")
+
+
+def test_meeting_line_with_the_speaker_glued_after_it():
+    text = ("1960年政府工作报告\n——1960年4月6日在第二届全国人民代表大会第二次会议上\u00a0\u00a0国务院副总理某某某\n"
+            + SPEECH)
+    meta = meta_of(document_from_string(text))
+    assert meta.meeting == "第二届全国人民代表大会第二次会议" and meta.region == "国务院"
+
+
+def test_short_province_name_gives_the_full_name_and_one_place_key():
+    for title in ("2025年广西政府工作报告", "2025年广西壮族自治区政府工作报告"):
+        meta = meta_of(document_from_string(f"{title}\n{SPEECH.replace('国务院', '自治区人民政府')}"))
+        assert (meta.region, meta.province, meta.level, meta.place_key) == (
+            "广西壮族自治区", "广西壮族自治区", "province", "广西壮族自治区")
+
+
+def test_the_pages_fuller_title_before_a_bare_one():
+    # a Word file: the title, a 来源 line, then the heading 政府工作报告 again
+    text = ("2025年湖南省政府工作报告\n来源：湖南日报\n政府工作报告\n"
+            "2025年1月14日在湖南省第十四届人民代表大会第三次会议上省长某某某作政府工作报告。\n"
+            + SPEECH.replace("国务院", "省人民政府"))
+    meta = meta_of(document_from_string(text))
+    assert (meta.title, meta.region, meta.year, meta.level) == (
+        "2025年湖南省政府工作报告", "湖南省", 2025, "province")
+
+
+def test_a_subtitle_line_is_the_meeting_not_the_title():
+    text = ("2025年上海市政府工作报告\n来源：上海发布\n"
+            "----2025年1月15日某某市长在上海市第十六届人民代表大会第三次会议的政府工作报告\n" + SPEECH)
+    meta = meta_of(document_from_string(text))
+    assert (meta.title, meta.region, meta.meeting) == (
+        "2025年上海市政府工作报告", "上海市", "上海市第十六届人民代表大会第三次会议")
+
+
+@pytest.mark.parametrize(
+    ("region", "province", "level", "key"),
+    [
+        ("国务院", None, "national", "中国"),
+        ("北京市", "北京市", "province", "北京市"),
+        ("海拉尔区", None, "district", "内蒙古自治区呼伦贝尔市海拉尔区"),
+        ("呼伦贝尔市海拉尔区", "内蒙古自治区", "district", "内蒙古自治区呼伦贝尔市海拉尔区"),
+        ("内蒙古呼伦贝尔市海拉尔区", "内蒙古自治区", "district", "内蒙古自治区呼伦贝尔市海拉尔区"),
+        ("郑州市惠济区", "河南省", "district", "河南省郑州市惠济区"),
+        ("郑州惠济区", "河南省", "district", "河南省郑州市惠济区"),
+        ("洛阳市", "河南省", "city", "河南省洛阳市"),
+        ("吉林市", "吉林省", "city", "吉林省吉林市"),
+        ("兰考县", "河南省", "county", "河南省兰考县"),  # not in the table: province + name
+        ("某某县", None, "county", "某某县"),
+        (None, None, None, None),
+    ],
+)
+def test_place_key_is_one_spelling_per_place(region, province, level, key):
+    assert place_key_of(region, province, level) == key
+
+
+def test_county_table_names_known_prefectures_and_provinces_only():
+    known = {full for full, _, _ in prefectures()}
+    full_provinces = {full for full, _, _ in provinces()}
+    assert counties() and all(pref in known and prov in full_provinces
+                              for pref, prov in counties().values())
+    assert all(province_of(pref) == prov for pref, prov in counties().values())
+
+
+def test_hailar_district_metadata():
+    text = ("政府工作报告\n----2015年2月5日在海拉尔区第十四届人民代表大会第五次会议上\n"
+            + SPEECH.replace("国务院", "区人民政府"))
+    meta = meta_of(document_from_string(text))
+    assert (meta.year, meta.region, meta.level, meta.province, meta.place_key) == (
+        2015, "海拉尔区", "district", "内蒙古自治区", "内蒙古自治区呼伦贝尔市海拉尔区")
+
+
+# --- flags: nothing lost silently -----------------------------------------------------------------
+
+WHOLE = "2022年国务院政府工作报告\n" + SPEECH
+
+
+def test_a_whole_report_has_no_flags():
+    assert meta_of(document_from_string(WHOLE)).flags == ()
+
+
+def test_a_body_much_shorter_than_its_page_is_flagged():
+    # the cleaner kept one paragraph of a page whose speech goes on after a footer
+    kept = WHOLE.split("\n二、")[0]
+    doc = document_from_string(WHOLE + "\n" + "过去一年，我们推进高质量发展，经济实力稳步提升。" * 40)
+    assert "body much shorter than page" in damage_flags(kept, doc)
+
+
+def test_a_report_cut_mid_sentence_is_flagged():
+    assert damage_flags(WHOLE[: WHOLE.index("8.1%") + 3], None) == ("no closing paragraph",)
+    # a closing call that only lost its final mark is whole (the 2024 report)
+    assert damage_flags(WHOLE.rstrip("！"), None) == ()
+
+
+def test_lost_characters_and_abridgement_are_flagged():
+    damaged = WHOLE.replace("国内生产总值增长8.1%", "国内生产总?增长8.1%")
+    assert meta_of(document_from_string(damaged)).flags == ("lost characters",)
+    # an ASCII question mark after a question word is a question, not a lost character
+    assert "lost characters" not in damage_flags(WHOLE + "\n怎么办呢?我们要奋斗！", None)
+    abridged = WHOLE.replace("2022年国务院政府工作报告", "2022年国务院政府工作报告（摘要）")
+    meta = meta_of(document_from_string(abridged))
+    assert "abridged" in meta.flags and meta.title == "2022年国务院政府工作报告（摘要）"
+    assert (meta.region, meta.year) == ("国务院", 2022)
+
+
+def test_a_long_modern_report_without_headings_is_flagged_an_old_one_is_not():
+    prose = "\n".join(["各位代表：", *["我们的经济建设取得了很大的成就，人民生活有了改善。" * 20] * 20,
+                       "让我们为实现宏伟目标而奋斗！"])
+    assert "no headings" in damage_flags("2019年某市政府工作报告\n" + prose, None, year=2019)
+    assert damage_flags("1954年政府工作报告\n" + prose, None, year=1954) == ()
+    assert set(FLAGS) >= {"no headings", "abridged", "lost characters"}
+
+
+def test_year_and_date_in_chinese_numerals():
+    text = ("政府工作报告\n——一九五四年九月二十三日在第一届全国人民代表大会第一次会议上\n各位代表：\n"
+            "一、过去的工作\n我们取得了很大成就。\n让我们团结起来，争取更大的胜利！")
+    meta = meta_of(document_from_string(text))
+    assert (meta.year, meta.date, meta.region, meta.place_key, meta.flags) == (
+        1954, "1954-09-23", "国务院", "中国", ())

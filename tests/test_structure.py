@@ -448,3 +448,38 @@ def test_any_sequence_of_paragraphs_gives_a_nested_tree(lines):
         assert text[row.start : row.end] == row.text
     shares = topic_shares(text, s)
     assert shares["share"].sum() == pytest.approx(1.0) or shares.empty
+
+
+# --- older national habits: bare numerals, 第一部分, no headings at all -----------------------
+
+OLD_BODY = "我们的农业生产有了很大的发展，粮食产量增加了。" * 3
+
+
+def test_bare_numerals_alone_on_their_line_are_untitled_parts():
+    text = f"1960年政府工作报告\n各位代表：\n一\n{OLD_BODY}\n二\n{OLD_BODY}\n三\n各位代表，让我们为提前实现纲要而努力奋斗。"
+    s = find_sections(text)
+    check_tree(text, s)
+    parts = s[s["level"] == 1]
+    assert parts["number"].tolist() == ["一", "二", "三"] and set(parts["title"]) == {""}
+    # the last part's only paragraph opens with 各位代表: it is the part's body, not a closing
+    assert parts["end"].iloc[-1] == len(text)
+
+
+def test_a_numeral_inside_prose_is_no_heading():
+    text = f"1960年政府工作报告\n各位代表：\n一九五九年粮食丰收。\n{OLD_BODY}"
+    assert (find_sections(text)["level"] == 1).sum() == 0
+
+
+def test_parts_numbered_di_yi_bu_fen_are_level_one():
+    text = f"1955年国务院政府工作报告\n各位代表：\n第一部分\u3000过去的工作\n{OLD_BODY}\n第二部分\u3000今后的任务\n{OLD_BODY}"
+    s = find_sections(text)
+    check_tree(text, s)
+    assert s.loc[s["level"] == 1, "number"].tolist() == ["第一部分", "第二部分"]
+
+
+def test_a_report_without_any_heading_has_only_the_root_and_implicit_parts():
+    text = f"1975年国务院政府工作报告\n各位代表！\n{OLD_BODY}\n各位代表！\n{OLD_BODY}\n让我们团结起来，争取更大的胜利！"
+    s = find_sections(text)
+    check_tree(text, s)
+    assert not (s["kind"] == "heading").any()
+    split_sentences(text, s)  # no crash downstream either

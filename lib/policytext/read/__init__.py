@@ -1,11 +1,21 @@
 """Reading and cleaning: bytes to text, the report inside the page, its audit and metadata.
 
-The modules, in the order data flows through them: numerals, formats, containers, normalize, clean, metadata, ids. Import public names
+The modules, in the order data flows through them: numerals, formats, containers, normalize, chrome, segments, clean, flags, metadata, ids. Import public names
 from here (``from policytext.read import ...``) or from the module itself.
 """
 
+from policytext.read.chrome import (
+    HARD_STOP,
+    NOTE_START,
+    SOFT_CHROME,
+    is_appendix_heading,
+    is_nav,
+    is_source_note,
+    is_stage_direction,
+)
 from policytext.read.clean import REASONS, Cleaned, clean_document, title_of
 from policytext.read.containers import DATASET_SUFFIXES, FIELD_NAMES, TEXT_FIELDS, read_documents
+from policytext.read.flags import FLAGS, damage_flags, page_share
 from policytext.read.formats import (
     Document,
     decode_bytes,
@@ -18,7 +28,9 @@ from policytext.read.formats import (
 from policytext.read.ids import report_id, safe_component
 from policytext.read.metadata import (
     Metadata,
+    counties,
     level_of,
+    place_key_of,
     prefectures,
     province_of,
     provinces,
@@ -26,8 +38,9 @@ from policytext.read.metadata import (
     report_year,
     year_of,
 )
-from policytext.read.normalize import CJK, CJK_CONTEXT, normalize_line, to_halfwidth
+from policytext.read.normalize import CJK, CJK_CONTEXT, decode_escapes, normalize_line, to_halfwidth
 from policytext.read.numerals import CN_DIGITS, CN_NUMERAL_CHARS, as_number, cn_int, cn_to_number
+from policytext.read.segments import segments
 
 __all__ = [
     "CJK",
@@ -36,7 +49,11 @@ __all__ = [
     "CN_NUMERAL_CHARS",
     "DATASET_SUFFIXES",
     "FIELD_NAMES",
+    "FLAGS",
+    "HARD_STOP",
+    "NOTE_START",
     "REASONS",
+    "SOFT_CHROME",
     "TEXT_FIELDS",
     "Cleaned",
     "Document",
@@ -45,13 +62,22 @@ __all__ = [
     "clean_document",
     "cn_int",
     "cn_to_number",
+    "counties",
+    "damage_flags",
     "decode_bytes",
+    "decode_escapes",
     "document_from_string",
     "html_to_text",
+    "is_appendix_heading",
+    "is_nav",
+    "is_source_note",
+    "is_stage_direction",
     "level_of",
     "looks_like_html",
     "make_document",
     "normalize_line",
+    "page_share",
+    "place_key_of",
     "prefectures",
     "province_of",
     "provinces",
@@ -61,6 +87,7 @@ __all__ = [
     "report_id",
     "report_year",
     "safe_component",
+    "segments",
     "title_of",
     "to_halfwidth",
     "year_of",

@@ -2,13 +2,20 @@
 
 The body runs from the report's title line (``…政府工作报告``) to the last paragraph of
 the speech.  Everything else — login prompts, user statistics, post metadata,
-navigation, footers, a second pasted copy — is dropped, and every input line is
-listed either in ``kept`` or in ``removed`` with a reason from `REASONS`.
+navigation, viewer buttons, footers, source notes (（《人民日报》…）), a trailing stage
+direction, a wiki's licence text — is dropped, and every input line is listed either in
+``kept`` or in ``removed`` with a reason from `REASONS`: a glossary or appendix printed
+after the speech (注释, 名词解释, 附件 民生实事) is "appendix", and every line after the end
+that repeats a kept line (a page printed several times, a second pasted copy) is
+"duplicate paste".  ``removed`` also names the container the page came out of
+(``wrapper``, e.g. a CSV record), so the audit of a dataset file points at its record.
 
 The rules come from the genre, not from one website: the title line, the
 ``——date在…会议上`` line, the salutation 各位代表, heading numbering (一、 （一） 1.),
 paragraph length and Chinese-character density, the closing call to action
-(``各位代表，…让我们…！``), and generic web chrome (版权所有, 上一篇, 登录 …).
+(``各位代表，…让我们…！``), and generic web chrome (版权所有, 上一篇, 登录 …; see
+`policytext.read.chrome`).  Pages scraped onto one line are cut first
+(`policytext.read.segments`).
 
 >>> page = "首页 | 新闻\\n2019年某某县政府工作报告\\n——2019年1月10日在某某县第十届人民代表大会第三次会议上\\n" \\
 ...        "各位代表:\\n一、2018年工作回顾\\n全县生产总值增长7.5%,经济运行稳中有进。\\n版权所有 某某县人民政府"
@@ -25,7 +32,6 @@ paragraph length and Chinese-character density, the closing call to action
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -34,13 +40,22 @@ from functools import cached_property
 import pandas as pd
 
 from policytext.errors import ReportError
+from policytext.read.chrome import (
+    HARD_STOP,
+    SOFT_CHROME,
+    is_appendix_heading,
+    is_nav,
+    is_source_note,
+    is_stage_direction,
+)
 from policytext.read.formats import Document
 from policytext.read.normalize import CJK, normalize_line
+from policytext.read.segments import segments
 
 __all__ = ["REASONS", "Cleaned", "clean_document", "title_of"]
 
 #: Why a line was removed.
-REASONS = ("blank", "before report", "after report", "page chrome", "duplicate paste")
+REASONS = ("blank", "before report", "after report", "page chrome", "duplicate paste", "appendix")
 
 
 @dataclass(frozen=True, eq=False)
@@ -48,8 +63,9 @@ class Cleaned:
     """The cleaned report and its audit.
 
     ``text``: one paragraph per line, first line the title.  ``kept`` (line_no, line, col)
-    and ``removed`` (line_no, line, reason, col) together hold every input line exactly
-    once; ``line_no`` is 1-based in ``doc.text.split("\\n")``.  A page scraped onto one
+    and ``removed`` (line_no, line, reason, col, wrapper) together hold every input line
+    exactly once (``wrapper`` names the container the page came out of, e.g. a CSV record,
+    or is empty); ``line_no`` is 1-based in ``doc.text.split("\\n")``.  A page scraped onto one
     very long line is cut into pieces at paragraph boundaries; then several rows share a
     ``line_no`` and ``col`` is each piece's offset in that line (0 otherwise).
     """
@@ -90,9 +106,13 @@ _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、](?!\d)"
     r"|（\d{1,2}）|[①-⑳]|第[一二三四五六七八九十]{1,3}(?:部分|章|节|節|篇))"
 )
+# A part numbered by a Chinese numeral alone on its line (older national reports: 一 … 四).
+_BARE_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 _DASHES = re.compile(r"^[—―─\-－]{1,4}")
 _MEETING_TAIL = re.compile(r"在.{2,60}(?:[会會][议議]|大[会會]|[会會])上?）?$")
-_SALUTATION = re.compile(r"^(?:各位代表|各位委员|各位委員|代表们|代表們)")
+# The salutation, also as a short line that only addresses the deputies (a misprinted
+# 各 is still a salutation).
+_SALUTATION = re.compile(r"^(?:各位代表|各位委员|各位委員|代表们|代表們|.{1,3}代表[们們]?[：:！!]$)")
 _SPEAKER = re.compile(
     r"(?:总理|總理|省[长長]|市[长長]|[区區][长長]|[县縣][长長]|州[长長]|旗[长長]|盟[长長]|主席|专员|專員)"
     r"\s*[\u4e00-\u9fff·]{2,4}$"
@@ -101,36 +121,10 @@ _PUNCT_ONLY = re.compile(r"[。！？；，、：”’）」』…!?;,:]{1,3}")
 _MEETING_REST = re.compile(r"(?:[^，。]{0,18}[会會][议議])?上）?")
 _LET_US = re.compile(r"[让讓]我[们們]")
 _CLOSING = re.compile(r"^(?:各位代表|同志们|同志們|代表们|代表們)")
-_APPENDIX = re.compile(r"^(?:附件|附[:：]|附录|附錄|名词解释|名詞解釋|注释|註釋|参考资料)")
 # Sentence-final punctuation; a closing quote or bracket counts only after 。！？
 # (“好”等次 goes on, 他说：“好。” ends).
 _TERMINAL = re.compile(r"(?:[。！？；：…!?;:]|[。！？…!?][”’」』）)])$")
 
-# Chrome that ends the body: after it the report never resumes (forum reply box,
-# footers, "related articles", print/share buttons).
-_HARD_STOP = re.compile(
-    r"您需要登录|登录后才可以|需要登录|立即注册|发表评论|我要评论|网友评论|相关阅读|相关新闻|相关文章"
-    r"|相关链接|相关报道|延伸阅读|推荐阅读|热点推荐|热门文章|上一篇|下一篇|上一条|下一条|版权所有"
-    r"|Copyright|©|ICP备|ICP证|公网安备|网站标识码|主办单位|承办单位|主办[：:]|网站地图|联系我们"
-    r"|关于我们|免责声明|责任编辑|责编[：:]|打印本页|【打印】|关闭窗口|【关闭】|分享到|扫一扫"
-    r"|返回顶部|返回列表|快速回复|Powered by",
-    re.IGNORECASE,
-)
-# Whole lines of soft chrome: forum user statistics and post metadata, pagination,
-# article metadata.  Inside the body they are removed as "page chrome".
-_SOFT_CHROME = re.compile(
-    r"(?:首页|上一页|下一页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|[\d\s]+"
-    r"|[【\[]?\s*(?:字号|字体)[:：]?.*|[大中小](?:\s*[大中小]){2}"
-    r"|[（(【\[]?\s*(?:发布时间|发布日期|时间|日期|来源|作者|编辑|浏览次数|浏览|阅读次数|阅读|点击数|点击"
-    r"|访问量|当前位置|您现在的位置|信息来源|文章来源)[:：].*"
-    r"|(?:主题|帖子|积分|精华|金币|威望|贡献|在线时间|注册时间|最后登录|阅读权限|UID|版主|楼主|沙发|板凳"
-    r"|地板|举报|回复|引用|收藏|点评|使用道具|只看该作者|电梯直达|显示全部楼层|阅读模式|复制链接|设为首页"
-    r"|收藏本站|本版积分规则|客服中心|在线咨询|联系电话|关闭)[:：]?"
-    r"|(?:本帖最后由|发表于|查看[:：]|TA的).*)",
-    re.IGNORECASE,
-)
-_NAV_SPLIT = re.compile(r"[|｜·•/>›»\s]+")
-_SENTENCE_STOP = re.compile("[。！？；]")
 # Runs, not single characters: counting them needs far fewer match objects.
 _CJK_RUN = re.compile(f"[{CJK}]+")
 _LATIN_RUN = re.compile("[A-Za-z]+")
@@ -165,21 +159,19 @@ def _is_meeting(t: str) -> bool:
     return len(t) <= 80 and bool(_MEETING_TAIL.search(t))
 
 
-def _is_nav(t: str) -> bool:
-    if _SENTENCE_STOP.search(t):  # checked first: it rules out body lines without splitting them
-        return False
-    tokens = [tok for tok in _NAV_SPLIT.split(t) if tok]
-    return len(tokens) >= 3 and all(len(tok) <= 8 for tok in tokens)
-
-
 def _classify(t: str) -> str:
-    """One of: blank, title, heading, meeting, salutation, hard, chrome, strong, weak, other."""
+    """One of: blank, title, heading, meeting, salutation, hard, note, chrome, strong, weak, other."""
     if not t:
         return "blank"
+    if t[0] in "（(" and t[-1] in "）)":
+        if is_source_note(t):
+            return "hard"  # the publisher's note: the speech is over
+        if is_stage_direction(t):
+            return "note"  # kept inside the body, dropped after its end
     if title_of(t):
         return "title"
     n, cjk = len(t), _cjk(t)
-    if _HEADING.match(t) and cjk >= 1:
+    if (_HEADING.match(t) and cjk >= 1) or _BARE_NUMERAL.fullmatch(t):
         return "heading"
     if _is_meeting(t) or _MEETING_REST.fullmatch(t) or (len(t) <= 40 and _SPEAKER.search(t)):
         # the front matter: the meeting line (or the 上 a narrow page wrapped off it), the speaker
@@ -191,11 +183,11 @@ def _classify(t: str) -> str:
     dense = cjk >= 0.25 * n and latin <= 0.3 * n
     strong = cjk >= 10 and dense and (bool(_TERMINAL.search(t)) or n >= 40)
     # The cheap test first: long body paragraphs skip the many-alternative search.
-    if not (strong and cjk >= 60) and _HARD_STOP.search(t):
+    if not (strong and cjk >= 60) and HARD_STOP.search(t):
         return "hard"
     if _PUNCT_ONLY.fullmatch(t):
         return "other"  # a wrap remnant (the 。 a narrow page pushed onto its own line), not chrome
-    if cjk < 2 or _SOFT_CHROME.fullmatch(t) or _is_nav(t):
+    if cjk < 2 or SOFT_CHROME.fullmatch(t) or is_nav(t):
         return "chrome"
     if strong:
         return "strong"
@@ -216,63 +208,15 @@ def _very_strong(kind: str, t: str) -> bool:
     return kind in {"heading", "meeting", "salutation"} or (kind == "strong" and _cjk(t) >= 50)
 
 
+def _speech_in_gap(v: _Line) -> bool:
+    # A body line, or a short one that reads as speech: a sentence, or a ——分项 item.
+    return v.kind in _BODY or (v.kind == "weak" and bool(_TERMINAL.search(v.norm)
+                                                         or _DASHES.match(v.norm)))
+
+
 def _is_closing(t: str) -> bool:
     return bool((_CLOSING.match(t) and _LET_US.search(t))
                 or (_LET_US.match(t) and re.search("[！!。]$", t)))
-
-
-# --- one-line pages ------------------------------------------------------------------
-
-_SENT_END = "。！？!?；;：:"
-_MARKER = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
-_AFTER_SENTENCE_MARKER = re.compile(rf"(?<=[{_SENT_END}])[ \t\u3000\xa0]*(?={_MARKER})")
-_BOUNDARIES = (
-    _AFTER_SENTENCE_MARKER,
-    # A second-level heading is never inside a sentence: cut even after a heading
-    # that has no punctuation (三、2022年政府工作任务（一）着力…).
-    re.compile(r"(?<=[\u4e00-\u9fff])(?=（[一二三四五六七八九十]{1,3}）)"),
-    re.compile(r"(?<=[。！？!?\s])(?=各位代表)"),
-    # The salutation right after the speaker's name (…省长 某某某各位代表：).
-    re.compile(r"[长長席理员員]\s?[\u4e00-\u9fff]{2,3}(?=各位代表[、，,：:！!])"),
-    re.compile(
-        r"(?<=[。！？!?])[ \t\u3000\xa0]*(?=[（(【\[]?(?:" + _HARD_STOP.pattern + "))", re.IGNORECASE
-    ),
-    re.compile(r"各位代表(?:[、，,][^：:。！？]{0,10})?[：:][ \t\u3000\xa0]*"),
-)
-# The meeting line, found inside a longer line: it is its own paragraph.
-_MEETING_INLINE = re.compile(
-    r"[—―]{2}\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{0,60}?(?:[会會][议議]|大[会會]|[会會])上[ \t\u3000\xa0]*"
-)
-_TITLE_THEN_MEETING = re.compile(rf"政府工作{_BAO}告[ \t\u3000\xa0]*(?=[—―]{{2}})")
-_WS_RUN = re.compile(r"[ \t\u3000\xa0]{2,}")
-
-
-#: The start of a report title glued to what precedes it: 2024年石门县人民|政府工作报告.
-_TITLE_HEAD = re.compile(r"(?:19|20)\d{2}年度?[\u4e00-\u9fff]{0,20}$")
-
-
-def _segments(line: str) -> list[tuple[int, str]]:
-    """Cut a line into (col, piece) paragraphs when it holds a whole scraped page."""
-    cuts: set[int] = set()
-    for m in _TITLE_THEN_MEETING.finditer(line):
-        # The title ends where the ——date line starts; on a page scraped onto one line it
-        # also begins glued to the page's chrome (…打印本页2024年某县人民政府工作报告——…).
-        head = line[max(0, m.start() - 30):m.start()]
-        year = _TITLE_HEAD.search(head)
-        cuts.update((m.start() - (len(head) - year.start()) if year else m.start(), m.end()))
-    long_page = len(line) >= 300 and len(_AFTER_SENTENCE_MARKER.findall(line)) >= 2
-    if long_page:
-        for rx in _BOUNDARIES:
-            cuts.update(m.end() for m in rx.finditer(line))
-        for m in _MEETING_INLINE.finditer(line):
-            cuts.update((m.start(), m.end()))
-        for m in _WS_RUN.finditer(line):
-            # Indentation between paragraphs, but not the blank between 省长 and a name.
-            if line[m.start() - 1] not in "长長席理员員":
-                cuts.add(m.end())
-    cuts = sorted(c for c in cuts if 0 < c < len(line))
-    bounds = [0, *cuts, len(line)]
-    return [(a, line[a:b]) for a, b in itertools.pairwise(bounds) if b > a] or [(0, line)]
 
 
 # --- joining lines the page wrapped -------------------------------------------------
@@ -349,8 +293,9 @@ def clean_document(doc: Document) -> Cleaned:
     """
     lines = _virtual_lines(doc.text)
     start, has_title = _find_start(lines, doc.source)
-    last, gap_chrome, dup = _find_end(lines, start)
-    reasons = _reasons(lines, start, last, gap_chrome, dup)
+    last, gap_chrome, dup, appendix = _find_end(lines, start)
+    last, echo = _without_echo(lines, start, last, gap_chrome)
+    reasons = _reasons(lines, start, last, gap_chrome, dup, appendix, echo)
     kept_idx = [i for i in range(len(lines)) if reasons[i] is None]
     paragraphs = _paragraphs(lines, kept_idx, start, has_title)
     _check_genre(lines, kept_idx, has_title, doc.source)
@@ -360,8 +305,8 @@ def clean_document(doc: Document) -> Cleaned:
         columns=["line_no", "line", "col"],
     )
     removed = pd.DataFrame(
-        [(v.line_no, v.raw, r, v.col) for v, r in zip(lines, reasons) if r is not None],
-        columns=["line_no", "line", "reason", "col"],
+        [(v.line_no, v.raw, r, v.col, doc.wrapper) for v, r in zip(lines, reasons) if r is not None],
+        columns=["line_no", "line", "reason", "col", "wrapper"],
     )
     return Cleaned(text="\n".join(paragraphs), kept=kept, removed=removed)
 
@@ -369,7 +314,7 @@ def clean_document(doc: Document) -> Cleaned:
 def _virtual_lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     for no, line in enumerate(text.split("\n"), start=1):
-        pieces = _segments(line)
+        pieces = segments(line)
         for col, piece in pieces:
             out.append(_Line(no, col, piece, whole=len(pieces) == 1))
     return out
@@ -397,7 +342,9 @@ def _title_score(lines: list[_Line], i: int) -> int:
         score -= 1  # a web page's <title>
     if _BREADCRUMB.search(v.norm):
         score -= 2
-    ahead = _next_nonblank(lines, i, 6)
+    # Viewer chrome one token per line (date, 来源, 【字号 大 中 小】, 分享) may sit between a
+    # page's title and the meeting line: look past it.
+    ahead = [w for w in _next_nonblank(lines, i, 30) if w.kind != "chrome"][:6]
     # The window ends at the next title: the body's own title beats a page headline.
     nxt = next((k for k, w in enumerate(ahead) if w.kind == "title"), None)
     ahead = ahead[:nxt] if nxt is not None else ahead
@@ -426,8 +373,15 @@ def _find_start(lines: list[_Line], source: str) -> tuple[int, bool]:
                               "(no title ending in 政府工作报告, no 各位代表 salutation)")
 
 
-def _find_end(lines: list[_Line], start: int) -> tuple[int, set[int], tuple[int, int] | None]:
-    """Last body line, the chrome lines skipped inside the body, and a duplicate copy's span."""
+# A glossary heading (注释, 名词解释, 附件) ends the speech after its closing call, or
+# after this much of it when the closing call has an unusual form: a speech never opens
+# with a glossary.
+_MIN_BODY_BEFORE_APPENDIX = 2000
+
+
+def _find_end(lines: list[_Line], start: int) -> tuple[int, set[int], tuple[int, int] | None, int | None]:
+    """Last body line, the chrome lines skipped inside the body, a duplicate copy's span,
+    and where an appendix printed after the speech starts."""
     title = title_of(lines[start].norm)
     seen: set[str] = {lines[start].norm}
     last = start
@@ -436,14 +390,21 @@ def _find_end(lines: list[_Line], start: int) -> tuple[int, set[int], tuple[int,
     closing_seen = False
     chrome_inside: set[int] = set()
     dup: tuple[int, int] | None = None
+    appendix: int | None = None
+    body_cjk = 0
+    previous = start  # the last non-blank line seen
     for i in range(start + 1, len(lines)):
         v = lines[i]
         if v.kind == "blank":
             continue
+        before, previous = previous, i
         if _repeats(lines, i, title, seen, v):
             dup = _duplicate_span(lines, i, seen)
             break
-        if v.kind in {"hard", "title"} or (closing_seen and _APPENDIX.match(v.norm)):
+        if v.kind in {"hard", "title"}:
+            break
+        if (closing_seen or body_cjk >= _MIN_BODY_BEFORE_APPENDIX) and is_appendix_heading(v.norm):
+            appendix = i
             break
         if v.kind in _BODY:
             if gap_has_chrome and (closing_seen or not _very_strong(v.kind, v.norm)):
@@ -452,19 +413,22 @@ def _find_end(lines: list[_Line], start: int) -> tuple[int, set[int], tuple[int,
                     break
                 continue
             if gap_has_chrome:
-                chrome_inside.update(gap)
+                # Only the gap's chrome goes: body lines that waited in it for a strong line
+                # (short ——分项 lines after a stray quote mark) are the speech.
+                chrome_inside.update(k for k in gap if not _speech_in_gap(lines[k]))
             last, gap, gap_has_chrome = i, [], False
             seen.add(v.norm)
+            body_cjk += _cjk(v.norm)
             closing_seen = closing_seen or _is_closing(v.norm)
             continue
         gap.append(i)
-        if v.kind == "chrome":
+        if v.kind == "chrome" and not _is_fragment_after(lines[before].norm, v.norm):
             gap_has_chrome = True
             if closing_seen:
                 break
         if len(gap) > (_MAX_GAP if last > start else _MAX_GAP_AFTER_TITLE):
             break
-    return last, chrome_inside, dup
+    return last, chrome_inside, dup, appendix
 
 
 def _repeats(lines: list[_Line], i: int, title: str | None, seen: set[str], v: _Line) -> bool:
@@ -484,8 +448,30 @@ def _duplicate_span(lines: list[_Line], first: int, seen: set[str]) -> tuple[int
     return first, end
 
 
+def _without_echo(lines: list[_Line], start: int, last: int,
+                  chrome_inside: set[int]) -> tuple[int, int | None]:
+    """The body's end without a damaged copy of its own closing lines pasted after it.
+
+    Returns the new last line and the echo's line (None when there is none).
+    """
+    t = lines[last].norm
+    if last == start or len(t) < 20:
+        return last, None
+    body = [k for k in range(start, last) if not lines[k].blank and k not in chrome_inside]
+    if not body or not any(t != lines[k].norm and t in lines[k].norm for k in body[-5:]):
+        return last, None
+    return body[-1], last
+
+
 def _reasons(lines: list[_Line], start: int, last: int, chrome_inside: set[int],
-             dup: tuple[int, int] | None) -> list[str | None]:
+             dup: tuple[int, int] | None, appendix: int | None,
+             echo: int | None = None) -> list[str | None]:
+    # A line after the end that repeats a kept line belongs to another copy of the page
+    # (archives that print the page several times).  Raw text is compared, so the lines
+    # after the end need no normalising.
+    kept_raw = {lines[i].raw.strip() for i in range(start, last + 1)
+                if not lines[i].blank and i not in chrome_inside}
+    appendix_end = _appendix_end(lines, appendix) if appendix is not None else -1
     reasons: list[str | None] = []
     for i, v in enumerate(lines):
         if v.blank:
@@ -494,28 +480,52 @@ def _reasons(lines: list[_Line], start: int, last: int, chrome_inside: set[int],
             reasons.append("before report")
         elif i <= last:
             reasons.append("page chrome" if i in chrome_inside else None)
-        elif dup and dup[0] <= i <= dup[1]:
+        elif (dup and dup[0] <= i <= dup[1]) or i == echo or v.raw.strip() in kept_raw:
             reasons.append("duplicate paste")
+        elif appendix is not None and appendix <= i < appendix_end:
+            reasons.append("appendix")
         else:
             reasons.append("after report")
     return reasons
+
+
+def _appendix_end(lines: list[_Line], first: int) -> int:
+    """Where the glossary or appendix that starts at line ``first`` gives way to page chrome."""
+    for j in range(first + 1, len(lines)):
+        if not lines[j].blank and lines[j].kind in {"hard", "title", "chrome"}:
+            return j
+    return len(lines)
 
 
 def _paragraphs(lines: list[_Line], kept_idx: list[int], start: int, has_title: bool) -> list[str]:
     width = _wrap_width([lines[i].norm for i in kept_idx])
     paragraphs: list[str] = []
     prev: _Line | None = None
+    glue = False  # the previous line was a sub- or superscript: the sentence goes on
     for i in kept_idx:
         v = lines[i]
         text = title_of(v.norm) if (i == start and has_title) else v.norm
         adjacent = (prev is not None and prev.whole and v.whole
                     and v.line_no == prev.line_no + 1)
-        if paragraphs and adjacent and i != start and _wrapped(paragraphs[-1], text, width):
+        joinable = bool(paragraphs) and adjacent and i != start
+        fragment = joinable and _is_fragment_after(paragraphs[-1], text)
+        if fragment or (joinable and glue and not _starts_structure(text)):
+            paragraphs[-1] += text
+        elif joinable and _wrapped(paragraphs[-1], text, width):
             paragraphs[-1] = _join(paragraphs[-1], text)
         else:
             paragraphs.append(text)
-        prev = v
+        glue, prev = fragment, v
     return paragraphs
+
+
+# A sub- or superscript a page's HTML put on its own line: PM / 2.5 / 浓度, CO / 2.
+_FRAGMENT = re.compile(r"[A-Za-z0-9.+\-]{1,6}")
+
+
+def _is_fragment_after(previous: str, t: str) -> bool:
+    return bool(_FRAGMENT.fullmatch(t)) and bool(previous) and not _TERMINAL.search(previous) \
+        and previous[-1].isascii() and previous[-1].isalnum()
 
 
 def _check_genre(lines: list[_Line], kept_idx: list[int], has_title: bool, source: str) -> None:

@@ -27,19 +27,25 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from policytext.read.clean import title_of
+from policytext.read.flags import damage_flags
 from policytext.read.formats import Document
+from policytext.read.normalize import normalize_line
 from policytext.read.numerals import cn_int
 
-__all__ = ["Metadata", "level_of", "prefectures", "province_of", "provinces", "read_metadata",
-           "report_year", "year_of"]
+__all__ = ["Metadata", "counties", "level_of", "place_key_of", "prefectures", "province_of",
+           "provinces", "read_metadata", "report_year", "year_of"]
 
 
 @dataclass(frozen=True)
 class Metadata:
     """What the report says about itself; unknown fields are None.
 
-    ``spans`` maps a field name to its [start, end) offsets in the cleaned text
-    (only for fields read from the text; not part of `to_dict`).
+    ``place_key`` is the canonical place, one spelling per place (中国, 广西壮族自治区,
+    内蒙古自治区呼伦贝尔市海拉尔区): see `place_key_of`.  ``flags`` are short warnings that the
+    report may be damaged or incomplete (see `policytext.read.flags.damage_flags`); empty
+    for a report that came out whole.  ``spans`` maps a field name to its [start, end)
+    offsets in the cleaned text (only for fields read from the text; not part of `to_dict`).
     """
 
     title: str | None
@@ -54,12 +60,15 @@ class Metadata:
     source: str
     sha256: str
     encoding: str
+    place_key: str | None = None
+    flags: tuple[str, ...] = ()
     spans: dict = field(default_factory=dict, compare=False, repr=False)
 
     def to_dict(self) -> dict:
         """Plain dict of the fields (JSON-ready), without ``spans``."""
         d = asdict(self)
         d.pop("spans")
+        d["flags"] = list(self.flags)
         return d
 
 
@@ -94,6 +103,18 @@ def prefectures() -> tuple[tuple[str, str, str], ...]:
             full, province = line.split("\t")
             rows.append((full, province, section))
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def counties() -> dict[str, tuple[str, str]]:
+    """County-level name → (prefecture, province), from the reviewed resources/counties.txt.
+
+    >>> counties()["海拉尔区"]
+    ('呼伦贝尔市', '内蒙古自治区')
+    """
+    raw = resources.files("policytext").joinpath("resources/counties.txt").read_text("utf-8")
+    rows = [line.split("\t") for line in raw.splitlines() if line and not line.startswith("#")]
+    return {name: (prefecture, province) for name, prefecture, province in rows}
 
 
 _SHORTENABLE = ("地区", "市", "盟")  # 自治州 names have no safe short form (海南藏族自治州)
@@ -140,7 +161,48 @@ def province_of(name: str) -> str | None:
             rest = name[len(prefix):]
             if not is_short or not rest or (len(rest) >= 2 and rest.endswith(_COUNTY_SUFFIXES)):
                 return province
-    return None
+    return counties()[name][1] if name in counties() else None
+
+
+def place_key_of(region: str | None, province: str | None, level: str | None) -> str | None:
+    """One spelling per place: 中国; a province's full name; below, province + prefecture +
+    the region's own name where they are known (None without a region).
+
+    >>> place_key_of("国务院", None, "national"), place_key_of("广西", "广西壮族自治区", "province")
+    ('中国', '广西壮族自治区')
+    >>> place_key_of("海拉尔区", None, "district"), place_key_of("郑州市惠济区", "河南省", "district")
+    ('内蒙古自治区呼伦贝尔市海拉尔区', '河南省郑州市惠济区')
+    >>> place_key_of("呼伦贝尔市海拉尔区", "内蒙古自治区", "district")
+    '内蒙古自治区呼伦贝尔市海拉尔区'
+    """
+    if level == "national":
+        return "中国"
+    if not region:
+        return province
+    if level == "province":
+        return province or region
+    province = province or province_of(region)
+    rest = region
+    for full, short, _ in provinces():
+        if full == province:
+            # 内蒙古呼伦贝尔市… and 内蒙古自治区呼伦贝尔市… are one place: drop the province
+            # as written, it is put back in full below.
+            for written in (full, short):
+                if rest.startswith(written) and province_of(rest[len(written):]) == province:
+                    rest = rest[len(written):]
+                    break
+    if rest in counties():
+        prefecture = counties()[rest][0]
+        rest = prefecture + rest
+    else:
+        for full, prov, section in prefectures():
+            short = next((full.removesuffix(s) for s in _SHORTENABLE if full.endswith(s)), "")
+            if prov == province and section != "former" and not rest.startswith(full) \
+                    and len(short) >= 2 and rest.startswith(short) \
+                    and rest[len(short):].endswith(_COUNTY_SUFFIXES) and len(rest) > len(short) + 1:
+                rest = full + rest[len(short):]  # 郑州惠济区 → 郑州市惠济区
+                break
+    return (province or "") + rest
 
 
 def level_of(region: str | None) -> str | None:
@@ -168,7 +230,18 @@ def level_of(region: str | None) -> str | None:
 
 _YEAR_TITLE = re.compile(r"((?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年度?")
 _TITLE_TAIL = re.compile(r"(?:人民)?政府工作[报報]告$")
-_MEETING = re.compile(r"在(?P<meeting>.{2,60}?(?:[会會][议議]|大[会會]))(?:开幕式|開幕式)?上?）?\s*$")
+# The meeting, also inside a longer line: the speaker may be glued after it (…会议上 国务院副
+# 总理某某), or the line may be a subtitle (…会议的政府工作报告, …会议上省长某某作报告。).
+_MEETING = re.compile(
+    r"在(?P<meeting>[^，。；在]{2,60}?(?:[会會][议議]|大[会會]))(?:开幕式|開幕式)?(?:上|的|）|\s*$)"
+)
+_DASH_START = re.compile(r"^[—―─\-－]{2}")
+# A year written before the title without 年: 2017政府工作报告, 2014国务院政府工作报告.
+_BARE_YEAR = re.compile(r"^((?:19|20)\d{2})(?!\d|\s*[年.\-/])")
+_LEAD_YEAR = re.compile(r"^\s*(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年?度?")
+# The year the report looks back on (一、2021年工作回顾): the report is for the next year.
+_REVIEW = re.compile(r"^[一二三四五六七八九十]{1,2}、\s*((?:19|20)\d{2})\s*年(?:工作|的工作)?回顾")
+_NATIONAL = ("国务院", "全国", "中华人民共和国", "中央人民政府")
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年\s*"
     r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
@@ -218,7 +291,7 @@ def read_metadata(text: str, doc: Document) -> Metadata:
         offsets.append(offsets[-1] + len(line) + 1)
     spans: dict[str, tuple[int, int]] = {}
 
-    title = lines[0] if _TITLE_TAIL.search(lines[0]) else None
+    title = lines[0] if _is_title(lines[0]) else None
     if title:
         spans["title"] = (0, len(title))
     head = list(range(1 if title else 0, min(len(lines), 10)))
@@ -241,23 +314,31 @@ def read_metadata(text: str, doc: Document) -> Metadata:
                 spans["speaker"] = (offsets[j] + n_span[0], offsets[j] + n_span[1])
         if line.startswith("各位代表") or re.match(r"[一二三四五六七八九十]、", line):
             break
+    year_in_text = _review_year(lines)
 
     # A dataset record or a Word file may say what the text does not (JSONL records carry the
     # title and year as fields; their text starts at the salutation).
     fields = doc.fields
     record_title = fields.get("title") or None
-    if title is None and record_title and _TITLE_TAIL.search(record_title):
+    if record_title and not _is_title(record_title):
+        record_title = None
+    # A fuller title than the one the body starts with: the record's title field, or the
+    # page's own heading a few lines before a bare 政府工作报告.
+    if record_title and (title is None or (record_title.endswith(title)
+                                           and len(record_title) > len(title))):
         title = record_title
-    year = None
-    if title and (found := year_of(title)) is not None:
-        year = found
-    elif date:
-        year = int(date[:4])
-    elif (found := year_of(f"{fields.get('year', '')}年")) is not None or record_title and (found := year_of(record_title)) is not None:
-        year = found
+        spans.pop("title", None)
+    elif page_title := _page_title(doc.text, title):
+        title = page_title
+        spans.pop("title", None)
+    if title and (qualified := _qualified(doc.text, title)) != title:
+        title = qualified  # the page says what the text is: 1964年国务院政府工作报告（摘要）
+        spans.pop("title", None)
+    year = _year(title, date, fields, record_title, year_in_text)
 
-    region = _region(title, meeting, speaker_title) or fields.get("region") \
-        or fields.get("province") or None
+    region = _canonical_region(
+        _region(title, meeting, speaker_title) or fields.get("region") or fields.get("province")
+        or _speaker_region(lines) or None)
     if region and title and region in title:
         start = title.index(region)
         spans["region"] = (start, start + len(region))
@@ -270,8 +351,94 @@ def read_metadata(text: str, doc: Document) -> Metadata:
     return Metadata(
         title=title, year=year, region=region, province=province, level=level, meeting=meeting,
         date=date, speaker=speaker, speaker_title=speaker_title, source=doc.source,
-        sha256=doc.sha256, encoding=doc.encoding, spans=spans,
+        sha256=doc.sha256, encoding=doc.encoding,
+        place_key=place_key_of(region, province, level),
+        flags=damage_flags(text, doc, title, year), spans=spans,
     )
+
+
+def _is_title(line: str) -> bool:
+    # A subtitle such as ----2025年1月15日…在…会议的政府工作报告 ends like a title but is the
+    # meeting line.
+    return bool(_TITLE_TAIL.search(line)) and not _DASH_START.match(line) \
+        and not re.search(r"\d\s*日", line)
+
+
+def _page_title(page: str, title: str | None) -> str | None:
+    """The page's first heading that ends like the body's title and says more (year, place)."""
+    if title is not None and _region(title, None, None) and year_of(title):
+        return None
+    for line in page.split("\n")[:60]:
+        found = title_of(normalize_line(line)) if "政府工作" in line else None
+        if not found or not _is_title(found) or found == title:
+            continue
+        if title is None or found.endswith(title):
+            if _region(found, None, None) or year_of(found):
+                return found
+        elif _region(found, None, None) and not _region(title, None, None) \
+                and year_of(found) is not None and year_of(found) == year_of(title):
+            return found  # the page heading 1954年国务院政府工作报告 over the body's 1954年政府工作报告
+    return None
+
+
+# Only qualifiers that change what the text is; （全文） adds nothing.
+_QUALIFIER = re.compile(r"[（(](摘要|节选|節選|摘登)[）)]")
+
+
+def _qualified(page: str, title: str) -> str:
+    """The title with the qualifier the page prints after it (（摘要）, （节选）), if any."""
+    for line in page.split("\n")[:60]:
+        if title in line:
+            rest = normalize_line(line)
+            at = rest.find(title)
+            if at >= 0 and (m := _QUALIFIER.match(rest, at + len(title))):
+                return f"{title}（{m.group(1)}）"
+    return title
+
+
+def _year(title, date, fields, record_title, year_in_text) -> int | None:
+    for candidate in (title, record_title):
+        if candidate and (found := year_of(candidate)) is not None:
+            return found
+        if candidate and (m := _BARE_YEAR.match(candidate)):
+            return int(m.group(1))
+    if date:
+        return int(date[:4])
+    if (found := year_of(f"{fields.get('year', '')}年")) is not None:
+        return found
+    return year_in_text
+
+
+def _review_year(lines: list[str]) -> int | None:
+    """The plan year of a report whose first part reviews the year before (一、2021年工作回顾)."""
+    for line in lines[:60]:
+        if m := _REVIEW.match(line):
+            return int(m.group(1)) + 1
+    return None
+
+
+def _speaker_region(lines: list[str]) -> str | None:
+    """现在，我代表国务院…: the government the speaker speaks for, in the opening lines."""
+    for line in lines[:6]:
+        if m := re.search(r"我代表(国务院|[\u4e00-\u9fff]{2,12}?(?:省|市|区|县|旗|州|盟))人民政府", line):
+            return m.group(1)
+        if "我代表国务院" in line:
+            return "国务院"
+    return None
+
+
+def _canonical_region(region: str | None) -> str | None:
+    """国务院 for every spelling of the central government; a province's full name for its
+    short one (广西 → 广西壮族自治区)."""
+    if not region:
+        return None
+    region = region.strip()
+    if region in _NATIONAL or region.endswith("国务院"):
+        return "国务院"
+    for full, short, _ in provinces():
+        if region == short:
+            return full
+    return region
 
 
 def _iso(m: re.Match) -> str | None:
@@ -297,7 +464,8 @@ def _speaker_at(lines: list[str], i: int):
 
 def _region(title: str | None, meeting: str | None, speaker_title: str | None) -> str | None:
     if title:
-        name = _YEAR_TITLE.sub("", _TITLE_TAIL.sub("", title)).strip()
+        bare = _QUALIFIER.sub("", title).strip()
+        name = _LEAD_YEAR.sub("", _TITLE_TAIL.sub("", bare)).strip()
         if name:
             return name
     if meeting:

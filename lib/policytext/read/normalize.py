@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CJK", "CJK_CONTEXT", "normalize_line", "to_halfwidth"]
+__all__ = ["CJK", "CJK_CONTEXT", "decode_escapes", "normalize_line", "to_halfwidth"]
 
 #: Chinese ideographs (basic, extension A, compatibility).
 CJK = "\u3400-\u9fff\uf900-\ufaff"
@@ -40,10 +40,17 @@ _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _RUNS = re.compile(r" {2,}")
 
-# URLs and e-mail addresses keep their ASCII punctuation.
+# URLs and e-mail addresses keep their ASCII punctuation.  The look-behinds let a match
+# start only at the beginning of a run: without them the e-mail branch rescans a long run
+# of \\w (a whole Chinese clause, which \\w matches) from each of its positions, quadratic
+# on a page scraped onto one line.
 _PROTECTED = re.compile(
-    r"(?:https?|ftp)://\S+|www\.[\w.-]+\S*|[\w.+-]+@[\w-]+\.[\w.]+", re.IGNORECASE
+    r"(?:https?|ftp)://\S+|www\.[\w.-]+\S*|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+",
+    re.IGNORECASE,
 )
+# A scraper's literal escape for a character it could not write: <U+00A0> is a no-break
+# space, <U+3000> an ideographic one.
+_ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
 # A parenthesised aside of at most 60 characters without nested parentheses.
 _PAREN_PAIR = re.compile(r"\(([^()\n]{0,60})\)")
 _ASCII_PUNCT = re.compile(r"[,:;!?()]")
@@ -64,15 +71,33 @@ def to_halfwidth(text: str) -> str:
     return _NUMBER_PUNCT.sub(lambda m: _NUMBER_PUNCT_MAP[m.group(1) or m.group(2)], text)
 
 
+def decode_escapes(text: str) -> str:
+    """Turn literal ``<U+XXXX>`` escapes left by a scraper back into their characters.
+
+    >>> decode_escapes("各位代表：<U+00A0><U+00A0>现在") == "各位代表：\\xa0\\xa0现在"
+    True
+    """
+    if "<U+" not in text:
+        return text
+    return _ESCAPE.sub(_decoded, text)
+
+
+def _decoded(m: re.Match) -> str:
+    code = int(m.group(1), 16)
+    return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else m.group()
+
+
 def normalize_line(line: str) -> str:
     """Normalise one line: blanks, indentation, full-width alphanumerics, ASCII punctuation.
 
     >>> normalize_line("  (一)持续发展特色产业,质量效益同步提高。")
     '（一）持续发展特色产业，质量效益同步提高。'
+    >>> normalize_line("<U+00A0><U+00A0>各位代表：")
+    '各位代表：'
     >>> normalize_line("营业时间9:00-18:00,PM2.5下降5-10个;S312改造(M0)模式")
     '营业时间9:00-18:00，PM2.5下降5-10个；S312改造（M0）模式'
     """
-    line = _ZERO_WIDTH.sub("", line)
+    line = _ZERO_WIDTH.sub("", decode_escapes(line))
     line = _SPACES.sub(" ", line)
     line = _RUNS.sub(" ", line).strip()
     if not line:

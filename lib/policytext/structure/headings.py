@@ -6,7 +6,8 @@ section, the whole document being section 0. The rules, all taken from the genre
 Headings (``kind == "heading"``) open a paragraph and use the official numbering, one
 level per style: 一、 (level 1), （一） (2), 1. / 1． / 1、 (3), （1） (4), ① (5). A heading
 either stands alone on its line or opens a paragraph, in which case its title is the first
-sentence. Only the start of a paragraph can hold a heading, so "（一）" or "一是" inside a
+sentence. Older national reports may number their parts with a bare numeral alone on its line
+(一, 二 …): a level-1 heading with an empty title. Only the start of a paragraph can hold a heading, so "（一）" or "一是" inside a
 sentence never counts. A paragraph-opening number must continue the sequence of its level
 (一 after nothing or after a new parent, 二 after 一, ...); a short stand-alone heading line
 without a final stop is accepted even after a gap (a heading lost in scraping). Levels may be
@@ -188,8 +189,14 @@ def _clean_title(raw: str) -> str:
     return raw.strip().strip(_TITLE_STRIP).lstrip("—").strip()
 
 
+# A part numbered by a bare numeral on its own line, without title (the 1960 report: 一 … 四).
+_BARE_NUMBER = re.compile(rf"(?P<num>{_CN})")
+
+
 def _heading_candidate(text: str, i: int, p: _Para) -> _Heading | None:
     line = text[p.start : p.end]
+    if m := _BARE_NUMBER.fullmatch(line):
+        return _Heading(i, 1, cn_int(m.group("num")), m.group("num"), "", p.start, p.end, True)
     for level, pattern in _HEADING_PATTERNS:
         m = pattern.match(line)
         if not m:
@@ -315,9 +322,11 @@ def _one_paragraph_headings(headings: list[_Heading]) -> set[int]:
     return result
 
 
-def _find_closing(text: str, paras: list[_Para], last_struct: int) -> int:
+def _find_closing(text: str, paras: list[_Para], last_struct: int, standalone: bool = False) -> int:
     """Index of the first paragraph of the closing call, or len(paras) if there is none."""
-    for i in range(max(last_struct + 1, len(paras) - 3), len(paras)):
+    # After a heading alone on its line, the next paragraph is that heading's own body (the
+    # 1960 report's last part 四 opens with 各位代表，…).
+    for i in range(max(last_struct + 1 + standalone, len(paras) - 3), len(paras)):
         if _CLOSING_OPENERS.match(text, paras[i].start):
             return i
     return len(paras)
@@ -443,7 +452,8 @@ def find_sections(text: str, *, year: int | None = None) -> pd.DataFrame:
     headings = _accept_headings(text, paras)
     items = _accept_items(text, paras, headings)
     structural = sorted([h.para for h in headings + items] or [0])
-    closing = _find_closing(text, paras, structural[-1])
+    last_alone = any(h.para == structural[-1] and h.standalone for h in headings)
+    closing = _find_closing(text, paras, structural[-1], last_alone)
     headings = [h for h in headings if h.para < closing]
     items = [h for h in items if h.para < closing]
     l1_parts, implicit = _block_parts(text, paras, headings, closing, year)
