@@ -58,9 +58,11 @@ def test_a_report_without_any_year_keeps_every_table():
 
     r = Report.from_text("各位代表：\n一、2018年工作回顾\n全区生产总值增长8%。\n"
                          "二、2019年工作安排\n生产总值增长7%左右，年底前建成公园5个。")
-    assert r.metadata.year is None  # no title: the report names no year of its own
+    # No title and no meeting line: the year is the one after the year the review names.
+    assert r.metadata.year == 2019
     assert r.indicators.raw.tolist() == ["8%", "7%", "5个"]
-    assert r.deadlines.raw.tolist() == ["年底前"] and r.deadlines.due.tolist() == [None]
+    assert r.deadlines.raw.tolist() == ["年底前"]
+    assert r.deadlines.due.tolist() == [dt.date(2019, 12, 31)]
     r = Report.from_text("政府工作报告\n各位代表：\n今年生产总值增长7%左右，年底前建成公园5个。")
     assert r.metadata.year is None and len(r.indicators) == 2 and len(r.deadlines) == 1
 
