@@ -25,6 +25,7 @@ from policytext.read.formats import (
     make_document,
     read_document,
 )
+from policytext.read.genre import MEETING_TAIL, OFFICES, SPEAKER_LINE, SPEAKER_TITLE_ONLY
 from policytext.read.ids import report_id, safe_component
 from policytext.read.metadata import (
     Metadata,
@@ -51,9 +52,13 @@ __all__ = [
     "FIELD_NAMES",
     "FLAGS",
     "HARD_STOP",
+    "MEETING_TAIL",
     "NOTE_START",
+    "OFFICES",
     "REASONS",
     "SOFT_CHROME",
+    "SPEAKER_LINE",
+    "SPEAKER_TITLE_ONLY",
     "TEXT_FIELDS",
     "Cleaned",
     "Document",

@@ -49,6 +49,7 @@ from policytext.read.chrome import (
     is_stage_direction,
 )
 from policytext.read.formats import Document
+from policytext.read.genre import MEETING_TAIL, SPEAKER_LINE
 from policytext.read.normalize import CJK, normalize_line
 from policytext.read.segments import segments
 
@@ -109,14 +110,9 @@ _HEADING = re.compile(
 # A part numbered by a Chinese numeral alone on its line (older national reports: 一 … 四).
 _BARE_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 _DASHES = re.compile(r"^[—―─\-－]{1,4}")
-_MEETING_TAIL = re.compile(r"在.{2,60}(?:[会會][议議]|大[会會]|[会會])上?）?$")
 # The salutation, also as a short line that only addresses the deputies (a misprinted
 # 各 is still a salutation).
 _SALUTATION = re.compile(r"^(?:各位代表|各位委员|各位委員|代表们|代表們|.{1,3}代表[们們]?[：:！!]$)")
-_SPEAKER = re.compile(
-    r"(?:总理|總理|省[长長]|市[长長]|[区區][长長]|[县縣][长長]|州[长長]|旗[长長]|盟[长長]|主席|专员|專員)"
-    r"\s*[\u4e00-\u9fff·]{2,4}$"
-)
 _PUNCT_ONLY = re.compile(r"[。！？；，、：”’）」』…!?;,:]{1,3}")
 _MEETING_REST = re.compile(r"(?:[^，。]{0,18}[会會][议議])?上）?")
 _LET_US = re.compile(r"[让讓]我[们們]")
@@ -156,7 +152,7 @@ def _cjk(text: str) -> int:
 def _is_meeting(t: str) -> bool:
     if _DASHES.match(t) and len(t) <= 100 and re.search(r"年|[会會][议議]|大[会會]", t):
         return True
-    return len(t) <= 80 and bool(_MEETING_TAIL.search(t))
+    return len(t) <= 80 and bool(MEETING_TAIL.search(t))
 
 
 def _classify(t: str) -> str:
@@ -173,7 +169,7 @@ def _classify(t: str) -> str:
     n, cjk = len(t), _cjk(t)
     if (_HEADING.match(t) and cjk >= 1) or _BARE_NUMERAL.fullmatch(t):
         return "heading"
-    if _is_meeting(t) or _MEETING_REST.fullmatch(t) or (len(t) <= 40 and _SPEAKER.search(t)):
+    if _is_meeting(t) or _MEETING_REST.fullmatch(t) or (len(t) <= 40 and SPEAKER_LINE.search(t)):
         # the front matter: the meeting line (or the 上 a narrow page wrapped off it), the speaker
         return "meeting"
     if _SALUTATION.match(t):
@@ -355,7 +351,7 @@ def _title_score(lines: list[_Line], i: int) -> int:
     }
     score += sum(points for points, hit in signals.items() if hit)
     score += any(w.kind == "strong" for w in ahead)
-    score += any(_SPEAKER.search(w.norm) and len(w.norm) <= 40 for w in ahead)
+    score += any(SPEAKER_LINE.search(w.norm) and len(w.norm) <= 40 for w in ahead)
     return score
 
 

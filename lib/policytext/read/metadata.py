@@ -30,6 +30,7 @@ from importlib import resources
 from policytext.read.clean import title_of
 from policytext.read.flags import damage_flags
 from policytext.read.formats import Document
+from policytext.read.genre import SPEAKER_LINE, SPEAKER_TITLE_ONLY
 from policytext.read.normalize import normalize_line
 from policytext.read.numerals import cn_int
 
@@ -246,11 +247,6 @@ _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年\s*"
     r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
-_SPEAKER = re.compile(
-    r"^(?P<title>.{0,30}?(?:总理|總理|省[长長]|市[长長]|[区區][长長]|[县縣][长長]|州[长長]|旗[长長]"
-    r"|盟[长長]|主席|专员|專員))\s*(?P<name>[\u4e00-\u9fff·]{2,4})$"
-)
-_SPEAKER_TITLE_ONLY = re.compile(r"^.{0,30}?(?:总理|總理|[省市区區县縣州旗盟][长長]|主席|专员|專員)$")
 _NAME_ONLY = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 _REGION_OF_MEETING = re.compile(r"^(?P<region>.+?)第[一二三四五六七八九十]{1,3}[届屆]")
 _REGION_OF_SPEAKER = re.compile(r"^(?P<region>.+?)(?:人民政府|政府)")
@@ -454,10 +450,10 @@ def _speaker_at(lines: list[str], i: int):
     line = lines[i]
     if len(line) > 40 or line.startswith(("—", "-", "各位")):
         return None
-    if m := _SPEAKER.match(line):
+    if m := SPEAKER_LINE.match(line):
         return m.group("title").strip(), m.group("name"), i, m.span("title"), m.span("name")
     nxt = lines[i + 1] if i + 1 < len(lines) else ""
-    if _SPEAKER_TITLE_ONLY.match(line) and _NAME_ONLY.match(nxt) and not nxt.startswith("各位"):
+    if SPEAKER_TITLE_ONLY.match(line) and _NAME_ONLY.match(nxt) and not nxt.startswith("各位"):
         return line, nxt, i + 1, (0, len(line)), (0, len(nxt))
     return None
 
