@@ -1,6 +1,6 @@
 """Targets: this year's against last year's results, and against the next report's outcomes.
 
-The modules, in the order data flows through them: matching, targets, tracking, summary, sheet. Import public names
+The modules, in the order data flows through them: places, matching, targets, outcomes, tracking, summary, sheet. Import public names
 from here (``from policytext.targets import ...``) or from the module itself.
 """
 
@@ -13,6 +13,13 @@ from policytext.targets.matching import (
     name_similarity,
     normalize_indicator,
 )
+from policytext.targets.outcomes import (
+    MULTI_YEAR_WORDS,
+    is_ceiling,
+    is_multi_year,
+    one_year_mask,
+)
+from policytext.targets.places import PROVINCES, canonical_place, place_key
 from policytext.targets.sheet import (
     OUTCOME_COLUMNS,
     SHEET_COLUMNS,
@@ -41,6 +48,7 @@ from policytext.targets.tracking import (
     TRACKING_COLUMNS,
     achievement_rates,
     judge_rows,
+    outcome_candidates,
     target_status,
     track,
     track_targets,
@@ -49,7 +57,9 @@ from policytext.targets.tracking import (
 
 __all__ = [
     "BOUND_WORDS",
+    "MULTI_YEAR_WORDS",
     "OUTCOME_COLUMNS",
+    "PROVINCES",
     "RATE_UNITS",
     "SHEET_COLUMNS",
     "TARGET_FIELDS",
@@ -59,6 +69,7 @@ __all__ = [
     "ambition_table",
     "best_matches",
     "canonical_indicator",
+    "canonical_place",
     "combine_commitments",
     "comparable",
     "describe_target",
@@ -66,10 +77,15 @@ __all__ = [
     "format_difference",
     "format_level",
     "implied_level",
+    "is_ceiling",
+    "is_multi_year",
     "judge_rows",
     "load_aliases",
     "name_similarity",
     "normalize_indicator",
+    "one_year_mask",
+    "outcome_candidates",
+    "place_key",
     "point_value",
     "read_tracking_sheet",
     "report_places",

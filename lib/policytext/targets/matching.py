@@ -198,7 +198,10 @@ def best_matches(
     >>> best_matches(t, c).loc[0, ["candidate", "method"]].tolist()
     [1, 'alias']
     """
-    out = pd.DataFrame({"candidate": pd.Series([None] * len(targets), dtype=object),
+    # The candidate column carries the targets' own labels: a Series built on a fresh range
+    # index would be realigned onto them and turn into NaN for any subset of a table.
+    out = pd.DataFrame({"candidate": pd.Series([None] * len(targets), index=targets.index,
+                                               dtype=object),
                         "confidence": 0.0, "method": "none"}, index=targets.index)
     if candidates is None or not len(candidates) or not len(targets):
         return out

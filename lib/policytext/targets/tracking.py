@@ -12,6 +12,7 @@ dual target (确保6%，力争8%) is judged on its ensure value; the strive valu
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -20,6 +21,8 @@ import pandas as pd
 from policytext.errors import ReportError
 from policytext.read.numerals import as_number
 from policytext.targets.matching import RATE_UNITS, best_matches, canonical_indicator
+from policytext.targets.outcomes import is_ceiling, is_multi_year, one_year_mask
+from policytext.targets.places import place_key
 from policytext.targets.targets import (
     TARGET_FIELDS,
     actual_results,
@@ -34,6 +37,7 @@ __all__ = [
     "TRACKING_COLUMNS",
     "achievement_rates",
     "judge_rows",
+    "outcome_candidates",
     "target_status",
     "track",
     "track_targets",
@@ -55,12 +59,18 @@ def target_status(
     rate_tolerance: float = 0.5,
     level_tolerance: float = 0.05,
     approx: str = "within",
+    ceiling: bool = False,
 ) -> str:
     """``"met"``, ``"missed"`` or ``"unclear"`` for one outcome against one target.
 
     ``rate_tolerance`` (percentage points, for % targets) and ``level_tolerance`` (a share of
     the target, for levels) say how close a 左右 target must be; ``approx="at_least"`` also
-    counts an overshoot of a 左右 target as met. A plain figure (bound ``point``) is a floor.
+    counts an overshoot of a 左右 target as met. A plain figure (bound ``point``) is a floor;
+    for a ``ceiling`` indicator (prices, unemployment: see `is_ceiling`) it is a ceiling, and
+    ``at_least`` then forgives an undershoot instead.
+
+    >>> target_status(2.6, 3.5, bound="approx", unit="%", approx="at_least", ceiling=True)
+    'met'
 
     >>> target_status(8.3, 8, bound="approx", unit="%"), target_status(6.2, 7.5, bound="approx", unit="%")
     ('met', 'missed')
@@ -82,12 +92,14 @@ def target_status(
     if math.isnan(tgt):
         return "unclear"
     eps = 1e-9 * max(1.0, abs(tgt))
-    if bound in ("lower", "point"):
+    if bound == "lower" or (bound == "point" and not ceiling):
         return "met" if out >= tgt - eps else "missed"
-    if bound == "upper":
+    if bound in ("upper", "point"):
         return "met" if out <= tgt + eps else "missed"
     if bound == "approx":
         tol = rate_tolerance if unit in RATE_UNITS else level_tolerance * abs(tgt)
+        if approx == "at_least" and ceiling:
+            return "met" if out <= tgt + tol + eps else "missed"
         if approx == "at_least":
             return "met" if out >= tgt - tol - eps else "missed"
         return "met" if abs(out - tgt) <= tol + eps else "missed"
@@ -154,12 +166,14 @@ def judge_rows(frame: pd.DataFrame, *, rate_tolerance, level_tolerance, approx) 
         point = point_value(row)
         same_unit = isinstance(row["outcome_unit"], str) and row["outcome_unit"] == row["unit"]
         outcome = as_number(row["outcome_value"]) if same_unit else math.nan
+        ceiling = is_ceiling(row.get("indicator")) or is_ceiling(row.get("canonical"))
         status.append(target_status(outcome, row["value"], bound=row["bound"], unit=row["unit"],
                                     value_low=row["value_low"], value_high=row["value_high"],
-                                    **kw))
+                                    ceiling=ceiling, **kw))
         has_strive = not math.isnan(as_number(row.get("strive_value")))
         strive.append(target_status(outcome, row["strive_value"], bound=row["bound"],
-                                    unit=row["unit"], **kw) if has_strive else None)
+                                    unit=row["unit"], ceiling=ceiling, **kw)
+                      if has_strive else None)
         gap.append(round(outcome - point, 9))
         tol.append(_tolerance(row["bound"], row["unit"], point, rate_tolerance, level_tolerance))
     return frame.assign(status=status, strive_status=strive, gap=gap, tolerance=tol)
@@ -190,12 +204,16 @@ def track_targets(
     cols = [*TARGET_FIELDS, "canonical", "deadline", "sentence", "base_level",
             "base_level_unit", "base_level_raw"]
     t = combine_commitments(with_columns(targets, cols), places)
-    a = with_columns(actuals, ["indicator", "value", "unit", "change", "raw", "start", "end",
-                                "sentence", "sentence_id"])
+    a = outcome_candidates(with_columns(actuals, [
+        "indicator", "value", "unit", "change", "raw", "start", "end", "sentence", "sentence_id",
+        "one_year"]))
     if t["canonical"].isna().all():
         t["canonical"] = [canonical_indicator(n, places=places) for n in t["indicator"]]
-    match = best_matches(t, a, places=places)
-    derived = _derived_outcomes(t[match["candidate"].isna()], a, places)
+    several = ~a["one_year"].astype(bool)
+    match = best_matches(t, a[~several], places=places)
+    derived = _derived_outcomes(t[match["candidate"].isna()], a[~several], places)
+    # Several-year figures (年均, 累计) are no outcome, but a reader should know they were there.
+    wider = best_matches(t, a[several], places=places) if several.any() else None
     rows = []
     for label, row in t.iterrows():
         cand, conf, method = match.loc[label, ["candidate", "confidence", "method"]]
@@ -205,6 +223,12 @@ def track_targets(
             value, unit = a.at[cand, "value"], a.at[cand, "unit"]
         elif label in derived:
             cand, value, unit, conf, method, note = derived[label]
+        elif wider is not None and wider.at[label, "candidate"] is not None:
+            other = a.loc[wider.at[label, "candidate"]]
+            note = (f"the next report gives only a several-year figure ({other['indicator']} "
+                    f"{other['raw']}), not a one-year outcome")
+        elif pd.isna(row.get("value")) and pd.isna(row.get("value_low")):
+            note = "a target without a number: judged only where the next report states it"
         else:
             note = "no matching result in the next report"
         def get(col, cand=cand):
@@ -229,34 +253,90 @@ def track_targets(
                        approx=approx)
 
 
+def outcome_candidates(actuals: pd.DataFrame) -> pd.DataFrame:
+    """The result rows that can be a one-year outcome, with a boolean ``one_year`` column.
+
+    Gaps against a reference (高出全市1.4个百分点: change ``gap`` or a ``reference``) are
+    no outcome of the place's own target and are dropped; ``one_year`` is False for
+    several-year figures (年均增长, 累计 …) so that they are never judged as one year.
+
+    >>> a = pd.DataFrame({"indicator": ["五年城镇新增就业", "生产总值", "生产总值"],
+    ...     "change": ["level", "gap", "growth"], "reference": [None, "全市", None]})
+    >>> outcome_candidates(a)[["indicator", "one_year"]].values.tolist()
+    [['五年城镇新增就业', False], ['生产总值', True]]
+    """
+    a = actuals
+    drop = a["change"].eq("gap") if "change" in a.columns else pd.Series(False, index=a.index)
+    if "reference" in a.columns:
+        drop |= a["reference"].notna() & a["reference"].astype(str).str.strip().ne("")
+    a = a[~drop.fillna(False).astype(bool)].copy()
+    named = ~a["indicator"].fillna("").astype(str).map(is_multi_year).astype(bool)
+    own = a["one_year"] if "one_year" in a.columns else pd.Series(True, index=a.index)
+    a["one_year"] = own.fillna(True).astype(bool) & named
+    return a
+
+
 def _report_entry(report) -> dict:
     meta = report.metadata
+    if meta.year is None or pd.isna(meta.year):
+        # Dates (deadlines) cannot be resolved without the year: the entry is left out anyway.
+        return {"region": place_key(meta), "year": None,
+                "source": meta.source or report.report_id}
     actuals = actual_results(with_columns(report.indicators, [*TARGET_FIELDS, "kind"]),
                        report.sections)
     sentences = report.sentences.set_index("sentence_id")["text"]
-    actuals = actuals.assign(sentence=actuals["sentence_id"].map(sentences))
+    actuals = actuals.assign(sentence=actuals["sentence_id"].map(sentences),
+                             one_year=one_year_mask(actuals, report.sentences, report.sections))
     targets = report.targets if hasattr(report, "targets") else targets_table(report)
-    return {"region": meta.region, "year": meta.year, "source": meta.source or report.report_id,
-            "targets": targets, "actuals": actuals, "places": report_places(meta.region)}
+    return {"region": place_key(meta), "year": meta.year,
+            "source": meta.source or report.report_id, "targets": targets, "actuals": actuals,
+            "places": report_places(meta.region) + report_places(place_key(meta))}
+
+
+def _series(entries: list[dict], duplicates: str, notes: list[str]) -> dict[str, dict[int, dict]]:
+    """Entries grouped by place and year; entries without a year are left out with a note.
+
+    An entry without a place joins the series when every other entry names the same place
+    (a list given to `track` is one jurisdiction); otherwise it is left out with a note.
+    """
+    places = {e["region"] for e in entries if e["region"]}
+    by_place: dict[str, dict[int, dict]] = {}
+    for entry in sorted(entries, key=lambda e: (str(e["region"] or ""), e["year"] or 0,
+                                                str(e["source"]))):
+        if entry["year"] is None or pd.isna(entry["year"]):
+            notes.append(f"{entry['source']}: the report's year is unknown, left out")
+            continue
+        place = entry["region"]
+        if not place:
+            if len(places) != 1:
+                notes.append(f"{entry['source']}: the report's place is unknown, left out")
+                continue
+            place = next(iter(places))
+            notes.append(f"{entry['source']}: no place in the metadata, taken as {place}")
+            entry = {**entry, "region": place}
+        years = by_place.setdefault(str(place), {})
+        year = int(entry["year"])
+        if year in years:
+            if duplicates == "error":
+                raise ReportError(entry["source"], f"a second report for {place} "
+                                  f"{year} (the first is {years[year]['source']})")
+            notes.append(f"{entry['source']}: a second report for {place} {year}, left out")
+            continue
+        years[year] = entry
+    for place, years in by_place.items():
+        present = sorted(years)
+        for a, b in itertools.pairwise(present):
+            if b > a + 1:
+                notes.append(f"{place}: no report between {a} and {b}; the {a} targets have "
+                             f"no outcome here ({a} → {b} is not a consecutive pair)")
+    return by_place
 
 
 def _track_entries(entries: list[dict], *, duplicates: str, include_pending: bool,
                    **kw) -> pd.DataFrame:
     frames = []
-    by_region: dict[str, dict[int, dict]] = {}
-    for entry in sorted(entries, key=lambda e: (str(e["region"]), e["year"] or 0,
-                                                str(e["source"]))):
-        if entry["year"] is None or pd.isna(entry["year"]):
-            raise ReportError(entry["source"], "the report's year is unknown, cannot track it")
-        years = by_region.setdefault(str(entry["region"] or ""), {})
-        year = int(entry["year"])
-        if year in years:
-            if duplicates == "error":
-                raise ReportError(entry["source"], f"a second report for {entry['region']} "
-                                  f"{year} (the first is {years[year]['source']})")
-            continue
-        years[year] = entry
-    for years in by_region.values():
+    notes: list[str] = []
+    for years in _series(entries, duplicates, notes).values():
         for year, entry in sorted(years.items()):
             nxt = years.get(year + 1)
             if nxt is None and not include_pending:
@@ -274,13 +354,17 @@ def _track_entries(entries: list[dict], *, duplicates: str, include_pending: boo
                                               nxt["source"] if nxt is not None else None, None)
             frames.append(part)
     if not frames:
-        return pd.DataFrame(columns=TRACKING_COLUMNS)
+        out = pd.DataFrame(columns=TRACKING_COLUMNS)
+        out.attrs["notes"] = notes
+        return out
     out = pd.concat(frames, ignore_index=True)
     out = with_columns(out, TRACKING_COLUMNS)[TRACKING_COLUMNS]
     # Years without a dual target would otherwise show NaN where others show None.
     out["strive_status"] = out["strive_status"].astype(object).where(
         out["strive_status"].notna(), None)
-    return out.sort_values(["region", "year", "target_start"], kind="stable").reset_index(drop=True)
+    out = out.sort_values(["region", "year", "target_start"], kind="stable").reset_index(drop=True)
+    out.attrs["notes"] = notes
+    return out
 
 
 def _leave_later_targets_unjudged(part: pd.DataFrame, year: int) -> None:
@@ -319,6 +403,9 @@ def track(
     tolerances are keyword arguments). Both sentences stay as evidence (target_sentence,
     outcome_sentence and their offsets). Targets of the last year have no outcome yet and are
     left out unless ``include_pending``. Two reports of the same place and year are an error.
+    Reports are grouped by place (`place_key`: 国务院 and 中华人民共和国国务院 are one series);
+    a report without a year, and a year whose next report is missing (2017 → 2019), are left
+    out with a note in ``table.attrs["notes"]``.
 
     >>> import policytext
     >>> table = policytext.track([r2019, r2020])  # doctest: +SKIP
@@ -334,27 +421,43 @@ def tracking_from_corpus(targets: pd.DataFrame, indicators: pd.DataFrame,
                          metadata: pd.DataFrame, **kw) -> pd.DataFrame | None:
     """`track` on the corpus tables (each with a leading report_id; metadata has year, region).
 
-    Returns None unless some region has reports for at least two years. When one place and
-    year has several reports (copies from two websites), the first report_id is used.
+    Reports are grouped by the metadata's ``place_key`` column when it has one, else by the
+    canonical place of the region (`place_key`). Returns None unless some place has reports
+    for at least two years. When one place and year has several reports (copies from two
+    websites), the first report_id is used. Optional keywords ``sentences`` and ``sections``
+    (corpus tables with report_id) let several-year figures be recognised by their sentence.
 
     >>> tracking_from_corpus(pd.DataFrame(), pd.DataFrame(), pd.DataFrame()) is None
     True
     """
-    need = {"report_id", "year", "region"}
-    if metadata is None or not need <= set(metadata.columns) or targets is None \
+    sentences, sections = kw.pop("sentences", None), kw.pop("sections", None)
+    need = {"report_id", "year"}
+    if metadata is None or not need <= set(metadata.columns) \
+            or not ({"region", "place_key"} & set(metadata.columns)) or targets is None \
             or "report_id" not in getattr(targets, "columns", ()) or indicators is None \
             or "report_id" not in getattr(indicators, "columns", ()):
         return None
-    meta = metadata.dropna(subset=["year", "region"])
-    if not (meta.groupby("region")["year"].nunique() >= 2).any():
+    meta = metadata.assign(_place=[place_key(row) for _, row in metadata.iterrows()])
+    meta = meta.dropna(subset=["year", "_place"])
+    if not (meta.groupby("_place")["year"].nunique() >= 2).any():
         return None
+
+    def own(table, rid):
+        if table is None or "report_id" not in getattr(table, "columns", ()):
+            return None
+        return table[table["report_id"] == rid].drop(columns="report_id")
+
     entries = []
-    for rid, region, year in meta[["report_id", "region", "year"]].itertuples(index=False):
-        ind = with_columns(indicators[indicators["report_id"] == rid],
-                            [*TARGET_FIELDS, "kind"])
-        entries.append({"region": region, "year": int(year), "source": rid,
-                        "targets": targets[targets["report_id"] == rid].drop(columns="report_id"),
-                        "actuals": actual_results(ind, None), "places": report_places(region)})
+    for rid, place, year in meta[["report_id", "_place", "year"]].itertuples(index=False):
+        ind = with_columns(own(indicators, rid), [*TARGET_FIELDS, "kind"])
+        actuals = actual_results(ind, own(sections, rid))
+        sent = own(sentences, rid)
+        actuals = actuals.assign(one_year=one_year_mask(actuals, sent, own(sections, rid)))
+        if sent is not None:
+            actuals["sentence"] = actuals["sentence_id"].map(sent.set_index("sentence_id")["text"])
+        entries.append({"region": place, "year": int(year), "source": rid,
+                        "targets": own(targets, rid), "actuals": actuals,
+                        "places": report_places(place)})
     return _track_entries(entries, duplicates="first", include_pending=False, **kw)
 
 
