@@ -18,6 +18,7 @@ from policytext.targets.outcomes import (
     is_ceiling,
     is_multi_year,
     one_year_mask,
+    past_year_mask,
 )
 from policytext.targets.places import PROVINCES, canonical_place, place_key
 from policytext.targets.sheet import (
@@ -85,6 +86,7 @@ __all__ = [
     "normalize_indicator",
     "one_year_mask",
     "outcome_candidates",
+    "past_year_mask",
     "place_key",
     "point_value",
     "read_tracking_sheet",

@@ -41,7 +41,9 @@ _PREFIXES = (
     "全年", "地方", "财政", "一年来", "今年", "去年",
 )
 #: Suffixes that describe how the indicator moved rather than what it is (生产总值增速).
-_SUFFIXES = ("增长率", "增速", "增幅", "增长", "涨幅", "上涨", "同比", "年均")
+_SUFFIXES = ("增长率", "增速", "增幅", "增长", "涨幅", "上涨", "同比", "年均",
+             # the verb of a target or a result left on the name (涨幅控制在 3%, 回落到 2.6%)
+             "控制在", "稳定在", "保持在", "回落到", "达到", "在")
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》\s]")

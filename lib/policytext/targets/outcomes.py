@@ -14,7 +14,7 @@ import re
 
 import pandas as pd
 
-__all__ = ["MULTI_YEAR_WORDS", "is_ceiling", "is_multi_year", "one_year_mask"]
+__all__ = ["MULTI_YEAR_WORDS", "is_ceiling", "is_multi_year", "one_year_mask", "past_year_mask"]
 
 #: Words that make a figure span several years (年均, 累计, 五年, 十四五 …).
 MULTI_YEAR_WORDS = re.compile(
@@ -25,8 +25,10 @@ _STREAK = re.compile(r"连续[\d一二三四五六七八九十]+年")
 _PERIOD_TITLE = re.compile(r"五年|十[一二三四五]五")
 #: ... unless it reviews the last year too (过去一年和五年工作回顾).
 _YEAR_TITLE = re.compile(r"一年|去年|\d{4}年(?:工作)?回顾")
-#: A sentence that names a single year (全年, 去年, 2025年) inside a plan-period review.
-_ONE_YEAR = re.compile(r"全年|去年|上年|\d{4}年(?!以来|到|至|—|-)")
+#: A sentence that names a single year (全年, 去年, 2025年) inside a plan-period review ...
+_ONE_YEAR = re.compile(r"全年|去年|上年|过去一年|(?<!从)\d{4}年(?!以来|[到至—-]|的)")
+#: ... or a period (过去五年, 十四五时期, 从2020年的…增长到2025年的…).
+_PERIOD_CUE = re.compile(r"五年|十[一二三四五]五|从\d{4}年|\d{4}年以来")
 #: Indicators whose targets are ceilings: prices, unemployment, deficits, debt.
 _CEILING = re.compile(r"价格|物价|CPI|失业率|赤字|负债率|债务率|能耗总量|碳排放总量")
 
@@ -68,16 +70,40 @@ def _period_sections(sections: pd.DataFrame | None) -> set:
     return out
 
 
+def _scopes(sentences: pd.DataFrame, text_of_gap) -> dict:
+    """For each sentence, whether the paragraph so far speaks of one year or of a plan period.
+
+    A paragraph opens with the period its section reviews; a sentence naming a single year
+    (刚刚过去的2025年, 过去一年) or a period (过去五年, 十四五时期) sets the scope for the rest of
+    the paragraph, the cue named last in the sentence winning.
+    """
+    scope, out, last_end = None, {}, None
+    for sid, start, end, text in sentences[["sentence_id", "start", "end", "text"]].itertuples(
+            index=False):
+        if last_end is None or "\n" in text_of_gap(last_end, int(start)):
+            scope = None  # a new paragraph
+        text = _STREAK.sub("", str(text))
+        one = [m.end() for m in _ONE_YEAR.finditer(text)]
+        many = [m.end() for m in _PERIOD_CUE.finditer(text)]
+        if one or many:
+            scope = "year" if max(one, default=-1) > max(many, default=-1) else "period"
+        out[sid] = scope
+        last_end = int(end)
+    return out
+
+
 def one_year_mask(results: pd.DataFrame, sentences: pd.DataFrame | None,
-                  sections: pd.DataFrame | None = None) -> pd.Series:
+                  sections: pd.DataFrame | None = None, text: str | None = None) -> pd.Series:
     """True for result rows that state one year's outcome, False for several-year figures.
 
     A row is a several-year figure when the words before it in its sentence say so (年均,
     累计, 五年, 十四五), or when it sits in a section reviewing a plan period (“十四五”时期发展
-    成就) and its sentence names no single year (全年, 去年, 2025年). Rows without a sentence
-    are judged by their indicator name alone (五年城镇新增就业).
+    成就) and its paragraph has not turned to a single year (刚刚过去的2025年, 过去一年, 全年).
+    ``text`` (the report's text) tells paragraphs apart; without it each sentence is one.
+    Rows without a sentence are judged by their indicator name alone (五年城镇新增就业).
 
-    >>> s = pd.DataFrame({"sentence_id": [1], "start": [0], "text": ["城镇新增就业1000万人，年均增长5%"]})
+    >>> s = pd.DataFrame({"sentence_id": [1], "start": [0], "end": [21],
+    ...                   "text": ["城镇新增就业1000万人，年均增长5%"]})
     >>> r = pd.DataFrame({"sentence_id": [1, 1], "start": [6, 18], "indicator": ["城镇新增就业", "增长"]})
     >>> one_year_mask(r, s).tolist()
     [True, False]
@@ -86,18 +112,62 @@ def one_year_mask(results: pd.DataFrame, sentences: pd.DataFrame | None,
     keep = ~names.fillna("").astype(str).map(is_multi_year)
     if sentences is None or not len(sentences) or not len(results):
         return keep
+    sentences = sentences.sort_values("start", kind="stable")
     sent = {sid: (int(start), str(text)) for sid, start, text
             in sentences[["sentence_id", "start", "text"]].itertuples(index=False)}
     period = _period_sections(sections)
     sec_of = (dict(zip(sentences["sentence_id"], sentences["section_id"]))
               if "section_id" in sentences.columns else {})
+    scopes = _scopes(sentences, (lambda a, b: text[a:b]) if isinstance(text, str)
+                     else (lambda a, b: "\n"))
     for label, sid, start in results[["sentence_id", "start"]].itertuples():
         found = sent.get(sid)
         if found is None or pd.isna(start):
             continue
-        s_start, text = found
-        prefix = text[: max(0, int(start) - s_start)]
-        in_period = sec_of.get(sid) in period and not _ONE_YEAR.search(text)
+        s_start, s_text = found
+        prefix = s_text[: max(0, int(start) - s_start)]
+        scope = scopes.get(sid)
+        in_period = scope == "period" or (scope is None and sec_of.get(sid) in period)
         if in_period or is_multi_year(prefix):
             keep.at[label] = False
     return keep
+
+
+#: A sentence that opens a look back at the last year (过去一年，…; 刚刚过去的2025年，…).
+_LOOK_BACK = re.compile(r"^(?:过去一年|去年|刚刚过去的\d{4}年|\d{4}年是)")
+#: Words of a plan, which a stated result does not carry.
+_FUTURE = re.compile(r"今年|预期|目标|力争|确保|要|将|计划|拟")
+
+
+def past_year_mask(rows: pd.DataFrame, sentences: pd.DataFrame | None,
+                   text: str | None = None) -> pd.Series:
+    """True for rows that state last year's result although they sit in the plan part.
+
+    Reports often recall last year's results where the plan begins (过去一年，我们的各项工作
+    取得了很大成绩。国内生产总值增长10.3%…), so those rows carry the plan's kind. A row counts
+    when an earlier sentence of its paragraph opens with a look back (过去一年, 去年, 刚刚过去的
+    2025年) and its own sentence has no word of a plan (今年, 目标, 力争, 要 …).
+
+    >>> s = pd.DataFrame({"sentence_id": [1, 2, 3], "start": [0, 14, 30],
+    ...     "end": [13, 29, 45], "text": ["过去一年，我们取得了很大成绩。", "国内生产总值增长10.3%。",
+    ...     "今年国内生产总值增长8%左右。"]})
+    >>> r = pd.DataFrame({"sentence_id": [2, 3], "start": [20, 38]})
+    >>> past_year_mask(r, s, "过去一年，我们取得了很大成绩。国内生产总值增长10.3%。今年国内生产总值增长8%左右。").tolist()
+    [True, False]
+    """
+    out = pd.Series(False, index=rows.index)
+    if sentences is None or not len(sentences) or not len(rows):
+        return out
+    looking_back, last_end, state = {}, None, False
+    for sid, start, end, s_text in sentences.sort_values("start", kind="stable")[
+            ["sentence_id", "start", "end", "text"]].itertuples(index=False):
+        if last_end is None or (isinstance(text, str) and "\n" in text[last_end:int(start)]):
+            state = False
+        s_text = str(s_text).strip()
+        looking_back[sid] = state and not _FUTURE.search(s_text)
+        if _LOOK_BACK.search(s_text):
+            state = True
+        elif _FUTURE.search(s_text):
+            state = False
+        last_end = int(end)
+    return rows["sentence_id"].map(looking_back).fillna(False).astype(bool)

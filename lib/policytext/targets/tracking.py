@@ -21,7 +21,12 @@ import pandas as pd
 from policytext.errors import ReportError
 from policytext.read.numerals import as_number
 from policytext.targets.matching import RATE_UNITS, best_matches, canonical_indicator
-from policytext.targets.outcomes import is_ceiling, is_multi_year, one_year_mask
+from policytext.targets.outcomes import (
+    is_ceiling,
+    is_multi_year,
+    one_year_mask,
+    past_year_mask,
+)
 from policytext.targets.places import place_key
 from policytext.targets.targets import (
     TARGET_FIELDS,
@@ -46,6 +51,10 @@ __all__ = [
 
 #: Changes that describe a movement from a level, so that a level plus the change gives a level.
 _RELATIVE = ("growth", "decrease", "pp_change")
+#: Indicators whose growth rates are real (at comparable prices): output and value added.
+_REAL_GROWTH = r"生产总值|增加值|GDP|经济"
+#: A rate's level left on the name as a fall (涨幅回落到2.6%: the rate *is* 2.6%, not -2.6%).
+_RATE_LEVEL = r"(?:涨幅|增幅|增速)(?:回落|下降|降|回升|上升)(?:到|至)$"
 
 
 def target_status(
@@ -133,6 +142,9 @@ def _derived_outcomes(targets, actuals, places):
     """
     levels = actuals[actuals["change"].isin(["level", "share"])]
     want = targets[targets["change"].isin(_RELATIVE) & targets["base_level"].notna()]
+    # Output growth is real (可比价) while its levels are nominal: two levels of GDP give
+    # nominal growth, which is no outcome of a real-growth target.
+    want = want[~want["indicator"].fillna("").astype(str).str.contains(_REAL_GROWTH)]
     if not len(want) or not len(levels):
         return {}
     levels = levels.assign(change="level")
@@ -270,6 +282,13 @@ def outcome_candidates(actuals: pd.DataFrame) -> pd.DataFrame:
     if "reference" in a.columns:
         drop |= a["reference"].notna() & a["reference"].astype(str).str.strip().ne("")
     a = a[~drop.fillna(False).astype(bool)].copy()
+    names = a["indicator"].fillna("").astype(str)
+    level = names.str.contains(_RATE_LEVEL) & a["change"].isin(["decrease", "growth"])
+    if level.any():
+        # the mirrored copy (-2.6 growth) goes; the row itself is the rate, a growth of 2.6%
+        a = a[~(level & (pd.to_numeric(a["value"], errors="coerce") < 0))].copy()
+        level = level.reindex(a.index)
+        a.loc[level, "change"] = "growth"
     named = ~a["indicator"].fillna("").astype(str).map(is_multi_year).astype(bool)
     own = a["one_year"] if "one_year" in a.columns else pd.Series(True, index=a.index)
     a["one_year"] = own.fillna(True).astype(bool) & named
@@ -282,11 +301,17 @@ def _report_entry(report) -> dict:
         # Dates (deadlines) cannot be resolved without the year: the entry is left out anyway.
         return {"region": place_key(meta), "year": None,
                 "source": meta.source or report.report_id}
-    actuals = actual_results(with_columns(report.indicators, [*TARGET_FIELDS, "kind"]),
-                       report.sections)
+    indicators = with_columns(report.indicators, [*TARGET_FIELDS, "kind"])
+    actuals = actual_results(indicators, report.sections)
+    recalled = indicators[indicators["kind"].eq("target")]
+    recalled = recalled[past_year_mask(recalled, report.sentences, report.text)]
+    if len(recalled):
+        actuals = pd.concat([actuals, actual_results(recalled.assign(kind="actual"), None)],
+                            ignore_index=True)
     sentences = report.sentences.set_index("sentence_id")["text"]
     actuals = actuals.assign(sentence=actuals["sentence_id"].map(sentences),
-                             one_year=one_year_mask(actuals, report.sentences, report.sections))
+                             one_year=one_year_mask(actuals, report.sentences, report.sections,
+                                                      report.text))
     targets = report.targets if hasattr(report, "targets") else targets_table(report)
     return {"region": place_key(meta), "year": meta.year,
             "source": meta.source or report.report_id, "targets": targets, "actuals": actuals,
