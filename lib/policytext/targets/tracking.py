@@ -134,6 +134,12 @@ TRACKING_COLUMNS = [
 ]
 
 
+#: Columns `track_targets` adds for the outcome, before judging.
+_OUTCOME_FIELDS = ["outcome_value", "outcome_unit", "outcome_change", "outcome_raw",
+                   "outcome_indicator", "match_confidence", "match_method", "note",
+                   "outcome_start", "outcome_end", "outcome_sentence"]
+
+
 def _derived_outcomes(targets, actuals, places):
     """Outcome changes computed from two levels when the next report gives only the level.
 
@@ -255,7 +261,8 @@ def track_targets(
             "outcome_start": get("start"), "outcome_end": get("end"),
             "outcome_sentence": get("sentence"),
         })
-    found = pd.DataFrame(rows, index=range(len(t)))
+    # Named columns: a year without targets must still give the outcome columns.
+    found = pd.DataFrame(rows, index=range(len(t)), columns=_OUTCOME_FIELDS)
     # The target's own match to last year's result is not the outcome's match: keep one.
     t = t.drop(columns=[c for c in found.columns if c in t.columns]).reset_index(drop=True)
     out = pd.concat([t, found], axis=1)
