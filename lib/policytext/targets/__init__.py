@@ -15,6 +15,7 @@ from policytext.targets.matching import (
 )
 from policytext.targets.outcomes import (
     MULTI_YEAR_WORDS,
+    flat_prices,
     is_ceiling,
     is_multi_year,
     one_year_mask,
@@ -75,6 +76,7 @@ __all__ = [
     "comparable",
     "describe_target",
     "export_tracking_sheet",
+    "flat_prices",
     "format_difference",
     "format_level",
     "implied_level",

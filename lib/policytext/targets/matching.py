@@ -43,7 +43,10 @@ _PREFIXES = (
 #: Suffixes that describe how the indicator moved rather than what it is (生产总值增速).
 _SUFFIXES = ("增长率", "增速", "增幅", "增长", "涨幅", "上涨", "同比", "年均",
              # the verb of a target or a result left on the name (涨幅控制在 3%, 回落到 2.6%)
-             "控制在", "稳定在", "保持在", "回落到", "达到", "在")
+             "控制在", "稳定在", "保持在", "回落到", "达到", "平均值为", "平均为", "均值",
+             "为", "在")
+#: Who an income belongs to: 城镇 and 农村 residents are not all residents (城乡/全体).
+_SUBJECTS = re.compile(r"城镇|农村|城乡")
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》\s]")
@@ -70,6 +73,8 @@ def _normalize(name: str, places: tuple[str, ...]) -> str:
     # times per report, so the result is cached.
     text = unicodedata.normalize("NFKC", name).upper()
     text = _QUOTES.sub("", _BRACKETED.sub("", text))
+    # 常住居民 and 全体居民 are how some provinces say 居民 (城镇常住居民人均可支配收入).
+    text = text.replace("常住居民", "居民").replace("全体居民", "居民")
     prefixes = tuple(sorted({*_PREFIXES, *(p for p in places if p)}, key=len, reverse=True))
     changed = True
     while changed:  # prefixes stack up: 全区 + 地方 + 财政 + 一般公共预算收入
@@ -148,6 +153,8 @@ def _name_score(a: str, b: str, na: str, nb: str) -> tuple[float, str]:
     if ca and ca == cb:
         return 0.9, "alias"
     short, long_ = sorted((ca, cb), key=len)
+    if _SUBJECTS.findall(short) != _SUBJECTS.findall(long_):
+        return 0.0, "none"  # 城镇居民收入 is no part of 城乡居民收入
     if len(short) >= 2 and short in long_ and len(short) * 2 >= len(long_):
         return 0.7, "partial"
     return 0.0, "none"

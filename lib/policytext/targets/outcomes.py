@@ -14,7 +14,8 @@ import re
 
 import pandas as pd
 
-__all__ = ["MULTI_YEAR_WORDS", "is_ceiling", "is_multi_year", "one_year_mask", "past_year_mask"]
+__all__ = ["MULTI_YEAR_WORDS", "flat_prices", "is_ceiling", "is_multi_year", "one_year_mask",
+           "past_year_mask"]
 
 #: Words that make a figure span several years (年均, 累计, 五年, 十四五 …).
 MULTI_YEAR_WORDS = re.compile(
@@ -24,11 +25,14 @@ _STREAK = re.compile(r"连续[\d一二三四五六七八九十]+年")
 #: A title that reviews a plan period (“十四五”时期发展成就, 过去五年工作回顾) ...
 _PERIOD_TITLE = re.compile(r"五年|十[一二三四五]五")
 #: ... unless it reviews the last year too (过去一年和五年工作回顾).
-_YEAR_TITLE = re.compile(r"一年|去年|\d{4}年(?:工作)?回顾")
+_YEAR_TITLE = re.compile(r"一年|去年|\d{4}年(?!以来)")
 #: A sentence that names a single year (全年, 去年, 2025年) inside a plan-period review ...
-_ONE_YEAR = re.compile(r"全年|去年|上年|过去一年|(?<!从)\d{4}年(?!以来|[到至—-]|的)")
+_ONE_YEAR = re.compile(r"全年|去年|上年|过去一年|一年来|(?<!从)\d{4}年(?!以来|[到至—-]|的)")
 #: ... or a period (过去五年, 十四五时期, 从2020年的…增长到2025年的…).
-_PERIOD_CUE = re.compile(r"五年|十[一二三四五]五|从\d{4}年|\d{4}年以来")
+_PERIOD_CUE = re.compile(r"五年(?!规划)|十[一二三四五]五”?(?:时期|期间|以来)|从\d{4}年|\d{4}年以来")
+#: A sentence that opens on one year (2025年是…, 过去一年…) speaks of that year, whatever plan
+#: it then names (2025年是“十四五”规划收官之年).
+_OPENS_ON_YEAR = re.compile(r"^(?:过去一年|一年来|去年|刚刚过去的|\d{4}年)(?!以来)")
 #: Indicators whose targets are ceilings: prices, unemployment, deficits, debt.
 _CEILING = re.compile(r"价格|物价|CPI|失业率|赤字|负债率|债务率|能耗总量|碳排放总量")
 
@@ -85,7 +89,9 @@ def _scopes(sentences: pd.DataFrame, text_of_gap) -> dict:
         text = _STREAK.sub("", str(text))
         one = [m.end() for m in _ONE_YEAR.finditer(text)]
         many = [m.end() for m in _PERIOD_CUE.finditer(text)]
-        if one or many:
+        if _OPENS_ON_YEAR.search(text.strip()):
+            scope = "year"
+        elif one or many:
             scope = "year" if max(one, default=-1) > max(many, default=-1) else "period"
         out[sid] = scope
         last_end = int(end)
@@ -171,3 +177,31 @@ def past_year_mask(rows: pd.DataFrame, sentences: pd.DataFrame | None,
             state = False
         last_end = int(end)
     return rows["sentence_id"].map(looking_back).fillna(False).astype(bool)
+
+
+#: Prices stated without a number: 居民消费价格与上年持平 is a change of 0%.
+_FLAT = re.compile(r"(居民消费价格(?:总水平|指数)?|CPI)(?:涨幅)?(?:与上年|同比)?(?:基本)?持平")
+
+
+def flat_prices(sentences: pd.DataFrame | None) -> pd.DataFrame:
+    """Result rows for prices a report calls flat (持平): a growth of 0%.
+
+    >>> s = pd.DataFrame({"sentence_id": [4], "start": [100], "part": ["review"],
+    ...                   "text": ["城镇调查失业率4.7%，居民消费价格与上年持平。"]})
+    >>> flat_prices(s)[["indicator", "value", "raw", "start"]].values.tolist()
+    [['居民消费价格', 0.0, '居民消费价格与上年持平', 112]]
+    """
+    rows = []
+    if sentences is not None and len(sentences):
+        for sid, start, text, part in sentences.reindex(
+                columns=["sentence_id", "start", "text", "part"]).itertuples(index=False):
+            if isinstance(part, str) and part not in ("review", "other"):
+                continue
+            for m in _FLAT.finditer(str(text)):
+                rows.append({"indicator": m.group(1), "value": 0.0, "unit": "%",
+                             "change": "growth", "bound": "point", "kind": "actual",
+                             "raw": m.group(0), "sentence_id": sid,
+                             "start": int(start) + m.start(), "end": int(start) + m.end()})
+    columns = ["indicator", "value", "unit", "change", "bound", "kind", "raw", "sentence_id",
+               "start", "end"]
+    return pd.DataFrame(rows, columns=columns)

@@ -22,6 +22,7 @@ from policytext.errors import ReportError
 from policytext.read.numerals import as_number
 from policytext.targets.matching import RATE_UNITS, best_matches, canonical_indicator
 from policytext.targets.outcomes import (
+    flat_prices,
     is_ceiling,
     is_multi_year,
     one_year_mask,
@@ -312,9 +313,10 @@ def _report_entry(report) -> dict:
     actuals = actual_results(indicators, report.sections)
     recalled = indicators[indicators["kind"].eq("target")]
     recalled = recalled[past_year_mask(recalled, report.sentences, report.text)]
-    if len(recalled):
-        actuals = pd.concat([actuals, actual_results(recalled.assign(kind="actual"), None)],
-                            ignore_index=True)
+    flat = flat_prices(report.sentences)
+    if len(recalled) or len(flat):
+        actuals = pd.concat([actuals, actual_results(recalled.assign(kind="actual"), None),
+                             flat], ignore_index=True)
     sentences = report.sentences.set_index("sentence_id")["text"]
     actuals = actuals.assign(sentence=actuals["sentence_id"].map(sentences),
                              one_year=one_year_mask(actuals, report.sentences, report.sections,
