@@ -34,6 +34,7 @@ from policytext.targets.summary import (
     describe_target,
     format_difference,
     format_level,
+    headline_targets,
 )
 from policytext.targets.targets import (
     TARGET_FIELDS,
@@ -79,6 +80,7 @@ __all__ = [
     "flat_prices",
     "format_difference",
     "format_level",
+    "headline_targets",
     "implied_level",
     "is_ceiling",
     "is_multi_year",

@@ -13,10 +13,16 @@ import math
 import pandas as pd
 
 from policytext.read.numerals import as_number
-from policytext.targets.targets import combine_commitments, implied_level
+from policytext.targets.places import place_key
+from policytext.targets.targets import (
+    combine_commitments,
+    implied_level,
+    point_value,
+    report_places,
+)
 
 __all__ = ["BOUND_WORDS", "ambition_table", "describe_target", "format_difference",
-           "format_level"]
+           "format_level", "headline_targets"]
 
 #: The usual word for each bound, added when the raw span does not already carry it.
 BOUND_WORDS = {"approx": "左右", "lower": "以上", "upper": "以内"}
@@ -150,3 +156,44 @@ def ambition_table(report_or_targets, *, which: str = "headline",
     columns = ["indicator", "target", "last_year", "difference", "ratio", "base_level",
                "implied_level", "confidence"]
     return pd.DataFrame(out, columns=columns)
+
+
+def headline_targets(reports) -> pd.DataFrame:
+    """The headline targets (主要预期目标) of several reports, one row per place and indicator.
+
+    Columns: place (`place_key`), year, canonical, indicator, target (as written, with its
+    bound and commitment: `describe_target`), value, value_low, value_high, point (the value,
+    or the middle of a range), unit, change, bound, commitment, strive_value, source. A report
+    without a headline list gives no rows; an indicator named twice keeps its first row.
+
+    >>> headline_targets([]).columns[:4].tolist()
+    ['place', 'year', 'canonical', 'indicator']
+    """
+    rows = []
+    for report in reports:
+        meta = report.metadata
+        place = place_key(meta)
+        targets = report.targets
+        head = targets[targets["headline"].fillna(False).astype(bool)]
+        head = combine_commitments(head, report_places(place) + report_places(meta.region))
+        seen = set()
+        for _, row in head.iterrows():
+            key = (row["canonical"], row["change"], row["unit"])
+            if key in seen:
+                continue
+            seen.add(key)
+            strive = as_number(row["strive_value"])
+            rows.append({
+                "place": place, "year": meta.year, "canonical": row["canonical"],
+                "indicator": row["indicator"],
+                "target": describe_target(row, strive_raw=None if math.isnan(strive)
+                                          else format_level(strive, row["unit"])),
+                "value": as_number(row["value"]), "value_low": as_number(row["value_low"]),
+                "value_high": as_number(row["value_high"]), "point": point_value(row),
+                "unit": row["unit"], "change": row["change"], "bound": row["bound"],
+                "commitment": row["commitment"], "strive_value": strive,
+                "source": meta.source})
+    columns = ["place", "year", "canonical", "indicator", "target", "value", "value_low",
+               "value_high", "point", "unit", "change", "bound", "commitment", "strive_value",
+               "source"]
+    return pd.DataFrame(rows, columns=columns)
