@@ -98,7 +98,7 @@ def read_tracking_sheet(
     *,
     rate_tolerance: float = 0.5,
     level_tolerance: float = 0.05,
-    approx: str = "within",
+    approx: str = "at_least",
 ) -> pd.DataFrame:
     """Read a filled-in sheet and judge each target as `policytext.track` does.
 

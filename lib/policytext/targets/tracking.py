@@ -4,10 +4,14 @@
 that the next year's report gives, and a status says whether the target was met.
 
 Status rules (`target_status`): a lower bound (以上, 不低于, 超) is met at or above it, an upper
-bound (以内, 不高于, 以下) at or below it, a range (5-10家) inside it, 左右 within a tolerance
-(±0.5 percentage points for rates, ±5 % of the target for levels: both keyword arguments), and
-a plain figure (增长3%, 新增绿地50万平方米) is read as a floor, the genre's usual meaning. A
-dual target (确保6%，力争8%) is judged on its ensure value; the strive value gets its own flag.
+bound (以内, 不高于, 以下) at or below it, a range (5-10家) inside it, and a plain figure (增长3%,
+新增绿地50万平方米) is read as a floor, the genre's usual meaning. 左右 allows a tolerance
+(0.5 percentage points for rates, 5 % of the target for levels: keyword arguments); `track`
+reads it the way the reports do (``approx="at_least"``): growth of 8.3% meets 8%左右 and so does
+7.6%, while 7.4% misses it; ``approx="within"`` asks for both sides. Indicators a report holds
+down (prices, unemployment, deficits: `is_ceiling`) read the other way: 3%左右 and a plain 3%
+are ceilings. A dual target (确保6%，力争8%) is judged on its ensure value; the strive value gets
+its own flag.
 """
 
 from __future__ import annotations
@@ -205,7 +209,7 @@ def track_targets(
     places: tuple[str, ...] = (),
     rate_tolerance: float = 0.5,
     level_tolerance: float = 0.05,
-    approx: str = "within",
+    approx: str = "at_least",
 ) -> pd.DataFrame:
     """One year's targets (a `targets_table`) against the next report's results (actual rows).
 
@@ -427,7 +431,7 @@ def track(
     *,
     rate_tolerance: float = 0.5,
     level_tolerance: float = 0.05,
-    approx: str = "within",
+    approx: str = "at_least",
     include_pending: bool = False,
 ) -> pd.DataFrame:
     """Follow the targets of one jurisdiction's reports (any order) to the next year's results.
