@@ -371,7 +371,7 @@ def plot_targets_by_place(headline: pd.DataFrame, *, indicator: str = "生产总
                     textcoords="offset points", fontsize=7, color="#666666")
     ax.legend(handles=[*_target_handles(),
                        Line2D([], [], color=_TARGET, linewidth=5, label="range (5%—5.5%)")],
-              frameon=False, fontsize=8, loc="lower right")
+              frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     years = sorted({int(y) for y in rows["year"].dropna()})
     ax.set_title(f"{indicator} targets by place {'/'.join(map(str, years))}")
     fig.tight_layout()

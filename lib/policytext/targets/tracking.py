@@ -337,7 +337,9 @@ def _series(entries: list[dict], duplicates: str, notes: list[str]) -> dict[str,
     An entry without a place joins the series when every other entry names the same place
     (a list given to `track` is one jurisdiction); otherwise it is left out with a note.
     """
-    places = {e["region"] for e in entries if e["region"]}
+    # Only entries that can be tracked vouch for the series' place.
+    places = {e["region"] for e in entries if e["region"] and e["year"] is not None
+              and not pd.isna(e["year"])}
     by_place: dict[str, dict[int, dict]] = {}
     for entry in sorted(entries, key=lambda e: (str(e["region"] or ""), e["year"] or 0,
                                                 str(e["source"]))):
@@ -382,7 +384,7 @@ def _track_entries(entries: list[dict], *, duplicates: str, include_pending: boo
             actuals = nxt["actuals"] if nxt is not None else None
             part = track_targets(entry["targets"], actuals, places=entry["places"], **kw)
             if nxt is None:
-                part["note"] = f"no report for {year + 1} yet"
+                part["note"] = f"no {year + 1} report in the series"
             _leave_later_targets_unjudged(part, year)
             part.insert(0, "region", entry["region"])
             part.insert(1, "year", year)
