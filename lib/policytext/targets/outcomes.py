@@ -19,7 +19,7 @@ __all__ = ["MULTI_YEAR_WORDS", "flat_prices", "is_ceiling", "is_multi_year", "on
 
 #: Words that make a figure span several years (年均, 累计, 五年, 十四五 …).
 MULTI_YEAR_WORDS = re.compile(
-    r"年均|累计|(?<![〇○零])[两三四五六七八九十]年(?!前)|十[一二三四五]五|[\d一二三四五六七八九十]{1,2}年间")
+    r"年均|每年|累计|(?<![〇○零])[两三四五六七八九十]年(?!前)|十[一二三四五]五|[\d一二三四五六七八九十]{1,2}年间")
 #: 连续五年增产 counts the streak, not the figure that follows it.
 _STREAK = re.compile(r"连续[\d一二三四五六七八九十]+年")
 #: A title that reviews a plan period (“十四五”时期发展成就, 过去五年工作回顾) ...

@@ -210,11 +210,14 @@ def track_targets(
     rate_tolerance: float = 0.5,
     level_tolerance: float = 0.05,
     approx: str = "at_least",
+    min_confidence: float = 0.7,
 ) -> pd.DataFrame:
     """One year's targets (a `targets_table`) against the next report's results (actual rows).
 
     Returns the target columns plus outcome_* columns, match_confidence, match_method,
-    status, strive_status, gap (outcome minus target), tolerance and note.
+    status, strive_status, gap (outcome minus target), tolerance and note. A match below
+    ``min_confidence`` (a one- or two-character name such as 投资 or 项目) keeps its evidence
+    but is not judged: status "unclear", with a note asking a person to check it.
 
     >>> t = pd.DataFrame({"indicator": ["固定资产投资"], "value": [10.0], "unit": ["%"],
     ...     "change": ["growth"], "bound": ["lower"], "commitment": ["none"],
@@ -273,8 +276,19 @@ def track_targets(
     out = pd.concat([t, found], axis=1)
     out = out.rename(columns={"start": "target_start", "end": "target_end",
                               "sentence": "target_sentence"})
-    return judge_rows(out, rate_tolerance=rate_tolerance, level_tolerance=level_tolerance,
-                       approx=approx)
+    out = judge_rows(out, rate_tolerance=rate_tolerance, level_tolerance=level_tolerance,
+                     approx=approx)
+    conf = pd.to_numeric(out["match_confidence"], errors="coerce").fillna(0)
+    weak = (conf < min_confidence) & out["outcome_value"].notna()
+    if weak.any():
+        out["status"] = out["status"].astype(object)
+        out["note"] = out["note"].astype(object)
+        out.loc[weak, "note"] = [f"weak match ({c:g}) to {i} {r}: check by hand" for c, i, r
+                                 in zip(conf[weak], out.loc[weak, "outcome_indicator"],
+                                        out.loc[weak, "outcome_raw"])]
+        out.loc[weak, "status"] = "unclear"
+        out.loc[weak, "strive_status"] = None
+    return out
 
 
 def outcome_candidates(actuals: pd.DataFrame) -> pd.DataFrame:
@@ -435,12 +449,14 @@ def track(
     level_tolerance: float = 0.05,
     approx: str = "at_least",
     include_pending: bool = False,
+    min_confidence: float = 0.7,
 ) -> pd.DataFrame:
     """Follow the targets of one jurisdiction's reports (any order) to the next year's results.
 
     Each year's targets are joined with the results that the following year's report gives
     for the same indicator, and judged met / missed / unclear (see `target_status`; the
-    tolerances are keyword arguments). Both sentences stay as evidence (target_sentence,
+    tolerances are keyword arguments; matches below ``min_confidence`` stay unclear with a
+    note). Both sentences stay as evidence (target_sentence,
     outcome_sentence and their offsets). Targets of the last year have no outcome yet and are
     left out unless ``include_pending``. Two reports of the same place and year are an error.
     Reports are grouped by place (`place_key`: 国务院 and 中华人民共和国国务院 are one series);
@@ -454,7 +470,7 @@ def track(
     entries = [_report_entry(r) for r in reports]
     return _track_entries(entries, duplicates="error", include_pending=include_pending,
                           rate_tolerance=rate_tolerance, level_tolerance=level_tolerance,
-                          approx=approx)
+                          approx=approx, min_confidence=min_confidence)
 
 
 def tracking_from_corpus(targets: pd.DataFrame, indicators: pd.DataFrame,
