@@ -18,8 +18,11 @@ from policytext.targets.outcomes import (
     flat_prices,
     is_ceiling,
     is_multi_year,
+    judge_statements,
     one_year_mask,
+    outcome_candidates,
     past_year_mask,
+    stated_verdict,
 )
 from policytext.targets.places import PROVINCES, canonical_place, place_key
 from policytext.targets.sheet import (
@@ -51,7 +54,6 @@ from policytext.targets.tracking import (
     TRACKING_COLUMNS,
     achievement_rates,
     judge_rows,
-    outcome_candidates,
     target_status,
     track,
     track_targets,
@@ -85,6 +87,7 @@ __all__ = [
     "is_ceiling",
     "is_multi_year",
     "judge_rows",
+    "judge_statements",
     "load_aliases",
     "name_similarity",
     "normalize_indicator",
@@ -95,6 +98,7 @@ __all__ = [
     "point_value",
     "read_tracking_sheet",
     "report_places",
+    "stated_verdict",
     "target_status",
     "targets_from_indicators",
     "targets_table",

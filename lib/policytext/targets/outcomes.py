@@ -14,8 +14,10 @@ import re
 
 import pandas as pd
 
-__all__ = ["MULTI_YEAR_WORDS", "flat_prices", "is_ceiling", "is_multi_year", "one_year_mask",
-           "past_year_mask"]
+from policytext.targets.matching import load_aliases, normalize_indicator
+
+__all__ = ["MULTI_YEAR_WORDS", "flat_prices", "is_ceiling", "is_multi_year", "judge_statements",
+           "one_year_mask", "outcome_candidates", "past_year_mask", "stated_verdict"]
 
 #: Words that make a figure span several years (年均, 累计, 五年, 十四五 …).
 MULTI_YEAR_WORDS = re.compile(
@@ -205,3 +207,111 @@ def flat_prices(sentences: pd.DataFrame | None) -> pd.DataFrame:
     columns = ["indicator", "value", "unit", "change", "bound", "kind", "raw", "sentence_id",
                "start", "end"]
     return pd.DataFrame(rows, columns=columns)
+
+
+#: A clause saying a target was reached (超额完成国家激励目标, 完成国家下达任务) ...
+_DONE = re.compile(r"(?:超额|全面|圆满|如期)?(?:完成|实现|达到|超过)[^，。；]{0,14}?(?:目标|任务)")
+#: ... or was not (没有完成…目标, 未实现…目标, 全国没有年初确定的…的目标).
+_NOT_DONE = re.compile(r"(?:没有|未能|未)(?:完成|实现|达到)?[^，。；]{0,40}?(?:目标|任务)")
+
+
+def stated_verdict(names, sentences: pd.DataFrame | None):
+    """(status, sentence_id, phrase) when a review says of this indicator that its target was
+    or was not reached, without a number (能耗强度超额完成国家激励目标); else None.
+
+    ``names`` are the indicator's spellings (at least three characters each). The clause that
+    names the indicator decides; 没有/未 before the verb makes it a miss.
+
+    >>> s = pd.DataFrame({"sentence_id": [3], "part": ["review"],
+    ...     "text": ["能耗强度超额完成国家激励目标，碳排放强度下降20.5%。"]})
+    >>> stated_verdict(["能耗强度"], s)
+    ('met', 3, '能耗强度超额完成国家激励目标')
+    >>> s.loc[0, "text"] = "全国没有年初确定的单位国内生产总值能耗降低4%左右的目标。"
+    >>> stated_verdict(["单位国内生产总值能耗"], s)[0]
+    'missed'
+    """
+    names = [n for n in dict.fromkeys(names) if isinstance(n, str) and len(n) >= 3]
+    if sentences is None or not len(sentences) or not names:
+        return None
+    for sid, text, part in sentences.reindex(columns=["sentence_id", "text", "part"]).itertuples(
+            index=False):
+        if isinstance(part, str) and part not in ("review", "other"):
+            continue
+        text = str(text)
+        for name in names:
+            at = text.find(name)
+            if at < 0:
+                continue
+            begin = max(text.rfind(c, 0, at) for c in "，,；;。") + 1
+            ends = [i for i in (text.find(c, at + len(name)) for c in "，,；;。") if i >= 0]
+            clause = text[begin:min(ends) if ends else len(text)]
+            if re.search(r"\d", clause[clause.find(name) + len(name):]) and "目标" not in clause:
+                continue  # a number of its own: the quantity rows judge it
+            if _NOT_DONE.search(clause):
+                return "missed", sid, clause
+            if _DONE.search(clause):
+                return "met", sid, clause
+    return None
+
+
+#: A rate's level left on the name as a fall (涨幅回落到2.6%: the rate *is* 2.6%, not -2.6%).
+_RATE_LEVEL = r"(?:涨幅|增幅|增速)(?:回落|下降|降|回升|上升)(?:到|至)$"
+
+
+def _spellings(indicator: object, canonical: object, places: tuple[str, ...]) -> list[str]:
+    """The names under which a review may mention an indicator: its own, canonical, aliases."""
+    names = [normalize_indicator(indicator, places=places), str(canonical or "")]
+    aliases = load_aliases()
+    names += aliases.loc[aliases["canonical"] == canonical, "alias"].tolist()
+    return [n for n in names if n]
+
+
+def judge_statements(out: pd.DataFrame, statements, places=()) -> None:
+    """Judge, in place, the rows of a tracking table that have no outcome figure on what the
+    next report's ``statements`` (its sentences) say of them (`stated_verdict`)."""
+    if statements is None or not len(out):
+        return
+    todo = out.index[out["outcome_value"].isna()]
+    for label in todo:
+        verdict = stated_verdict(_spellings(out.at[label, "indicator"], out.at[label, "canonical"],
+                                            places), statements)
+        if verdict is None:
+            continue
+        status, sid, phrase = verdict
+        out["status"] = out["status"].astype(object)
+        out.at[label, "status"] = status
+        out.at[label, "outcome_raw"] = phrase
+        out.at[label, "outcome_sentence"] = statements.set_index("sentence_id")["text"].get(sid)
+        out.at[label, "match_method"] = "statement"
+        out.at[label, "match_confidence"] = 0.9
+        out.at[label, "note"] = f"stated without a number: {phrase}"
+
+
+def outcome_candidates(actuals: pd.DataFrame) -> pd.DataFrame:
+    """The result rows that can be a one-year outcome, with a boolean ``one_year`` column.
+
+    Gaps against a reference (高出全市1.4个百分点: change ``gap`` or a ``reference``) are
+    no outcome of the place's own target and are dropped; ``one_year`` is False for
+    several-year figures (年均增长, 累计 …) so that they are never judged as one year.
+
+    >>> a = pd.DataFrame({"indicator": ["五年城镇新增就业", "生产总值", "生产总值"],
+    ...     "change": ["level", "gap", "growth"], "reference": [None, "全市", None]})
+    >>> outcome_candidates(a)[["indicator", "one_year"]].values.tolist()
+    [['五年城镇新增就业', False], ['生产总值', True]]
+    """
+    a = actuals
+    drop = a["change"].eq("gap") if "change" in a.columns else pd.Series(False, index=a.index)
+    if "reference" in a.columns:
+        drop |= a["reference"].notna() & a["reference"].astype(str).str.strip().ne("")
+    a = a[~drop.fillna(False).astype(bool)].copy()
+    names = a["indicator"].fillna("").astype(str)
+    level = names.str.contains(_RATE_LEVEL) & a["change"].isin(["decrease", "growth"])
+    if level.any():
+        # the mirrored copy (-2.6 growth) goes; the row itself is the rate, a growth of 2.6%
+        a = a[~(level & (pd.to_numeric(a["value"], errors="coerce") < 0))].copy()
+        level = level.reindex(a.index)
+        a.loc[level, "change"] = "growth"
+    named = ~a["indicator"].fillna("").astype(str).map(is_multi_year).astype(bool)
+    own = a["one_year"] if "one_year" in a.columns else pd.Series(True, index=a.index)
+    a["one_year"] = own.fillna(True).astype(bool) & named
+    return a

@@ -24,12 +24,17 @@ import pandas as pd
 
 from policytext.errors import ReportError
 from policytext.read.numerals import as_number
-from policytext.targets.matching import RATE_UNITS, best_matches, canonical_indicator
+from policytext.targets.matching import (
+    RATE_UNITS,
+    best_matches,
+    canonical_indicator,
+)
 from policytext.targets.outcomes import (
     flat_prices,
     is_ceiling,
-    is_multi_year,
+    judge_statements,
     one_year_mask,
+    outcome_candidates,
     past_year_mask,
 )
 from policytext.targets.places import place_key
@@ -47,7 +52,6 @@ __all__ = [
     "TRACKING_COLUMNS",
     "achievement_rates",
     "judge_rows",
-    "outcome_candidates",
     "target_status",
     "track",
     "track_targets",
@@ -58,8 +62,6 @@ __all__ = [
 _RELATIVE = ("growth", "decrease", "pp_change")
 #: Indicators whose growth rates are real (at comparable prices): output and value added.
 _REAL_GROWTH = r"生产总值|增加值|GDP|经济"
-#: A rate's level left on the name as a fall (涨幅回落到2.6%: the rate *is* 2.6%, not -2.6%).
-_RATE_LEVEL = r"(?:涨幅|增幅|增速)(?:回落|下降|降|回升|上升)(?:到|至)$"
 
 
 def target_status(
@@ -215,13 +217,16 @@ def track_targets(
     level_tolerance: float = 0.02,
     approx: str = "at_least",
     min_confidence: float = 0.7,
+    statements: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One year's targets (a `targets_table`) against the next report's results (actual rows).
 
     Returns the target columns plus outcome_* columns, match_confidence, match_method,
     status, strive_status, gap (outcome minus target), tolerance and note. A match below
     ``min_confidence`` (a one- or two-character name such as 投资 or 项目) keeps its evidence
-    but is not judged: status "unclear", with a note asking a person to check it.
+    but is not judged: status "unclear", with a note asking a person to check it. With the next
+    report's ``statements`` (its sentences), a target it gives no figure for is judged on what
+    it says of it (超额完成…目标 / 没有完成…目标: `stated_verdict`).
 
     >>> t = pd.DataFrame({"indicator": ["固定资产投资"], "value": [10.0], "unit": ["%"],
     ...     "change": ["growth"], "bound": ["lower"], "commitment": ["none"],
@@ -282,6 +287,7 @@ def track_targets(
                               "sentence": "target_sentence"})
     out = judge_rows(out, rate_tolerance=rate_tolerance, level_tolerance=level_tolerance,
                      approx=approx)
+    judge_statements(out, statements, places)
     conf = pd.to_numeric(out["match_confidence"], errors="coerce").fillna(0)
     weak = (conf < min_confidence) & out["outcome_value"].notna()
     if weak.any():
@@ -293,36 +299,6 @@ def track_targets(
         out.loc[weak, "status"] = "unclear"
         out.loc[weak, "strive_status"] = None
     return out
-
-
-def outcome_candidates(actuals: pd.DataFrame) -> pd.DataFrame:
-    """The result rows that can be a one-year outcome, with a boolean ``one_year`` column.
-
-    Gaps against a reference (高出全市1.4个百分点: change ``gap`` or a ``reference``) are
-    no outcome of the place's own target and are dropped; ``one_year`` is False for
-    several-year figures (年均增长, 累计 …) so that they are never judged as one year.
-
-    >>> a = pd.DataFrame({"indicator": ["五年城镇新增就业", "生产总值", "生产总值"],
-    ...     "change": ["level", "gap", "growth"], "reference": [None, "全市", None]})
-    >>> outcome_candidates(a)[["indicator", "one_year"]].values.tolist()
-    [['五年城镇新增就业', False], ['生产总值', True]]
-    """
-    a = actuals
-    drop = a["change"].eq("gap") if "change" in a.columns else pd.Series(False, index=a.index)
-    if "reference" in a.columns:
-        drop |= a["reference"].notna() & a["reference"].astype(str).str.strip().ne("")
-    a = a[~drop.fillna(False).astype(bool)].copy()
-    names = a["indicator"].fillna("").astype(str)
-    level = names.str.contains(_RATE_LEVEL) & a["change"].isin(["decrease", "growth"])
-    if level.any():
-        # the mirrored copy (-2.6 growth) goes; the row itself is the rate, a growth of 2.6%
-        a = a[~(level & (pd.to_numeric(a["value"], errors="coerce") < 0))].copy()
-        level = level.reindex(a.index)
-        a.loc[level, "change"] = "growth"
-    named = ~a["indicator"].fillna("").astype(str).map(is_multi_year).astype(bool)
-    own = a["one_year"] if "one_year" in a.columns else pd.Series(True, index=a.index)
-    a["one_year"] = own.fillna(True).astype(bool) & named
-    return a
 
 
 def _report_entry(report) -> dict:
@@ -346,7 +322,8 @@ def _report_entry(report) -> dict:
     targets = report.targets if hasattr(report, "targets") else targets_table(report)
     return {"region": place_key(meta), "year": meta.year,
             "source": meta.source or report.report_id, "targets": targets, "actuals": actuals,
-            "places": report_places(meta.region) + report_places(place_key(meta))}
+            "places": report_places(meta.region) + report_places(place_key(meta)),
+            "sentences": report.sentences}
 
 
 def _series(entries: list[dict], duplicates: str, notes: list[str]) -> dict[str, dict[int, dict]]:
@@ -400,7 +377,9 @@ def _track_entries(entries: list[dict], *, duplicates: str, include_pending: boo
             if nxt is None and not include_pending:
                 continue
             actuals = nxt["actuals"] if nxt is not None else None
-            part = track_targets(entry["targets"], actuals, places=entry["places"], **kw)
+            part = track_targets(entry["targets"], actuals, places=entry["places"],
+                                 statements=nxt.get("sentences") if nxt is not None else None,
+                                 **kw)
             if nxt is None:
                 part["note"] = f"no {year + 1} report in the series"
             _leave_later_targets_unjudged(part, year)
@@ -517,7 +496,7 @@ def tracking_from_corpus(targets: pd.DataFrame, indicators: pd.DataFrame,
             actuals["sentence"] = actuals["sentence_id"].map(sent.set_index("sentence_id")["text"])
         entries.append({"region": place, "year": int(year), "source": rid,
                         "targets": own(targets, rid), "actuals": actuals,
-                        "places": report_places(place)})
+                        "places": report_places(place), "sentences": sent})
     return _track_entries(entries, duplicates="first", include_pending=False, **kw)
 
 
