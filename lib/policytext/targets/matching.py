@@ -125,7 +125,7 @@ def name_similarity(a: object, b: object, *, places: tuple[str, ...] = ()) -> tu
 
     exact 1.0 · normalized 0.95 (only prefixes differ) · alias 0.9 (the reviewed table) ·
     partial 0.7 (one canonical name holds the other, at least half its length) · none 0;
-    at most 0.6 when a name has only one or two characters (项目, 学位).
+    at most 0.6 when a name has only one or two characters (项目, 学位) and is no reviewed alias.
 
     >>> name_similarity("地区生产总值", "GDP")
     (0.9, 'alias')
@@ -138,8 +138,9 @@ def name_similarity(a: object, b: object, *, places: tuple[str, ...] = ()) -> tu
         return 0.0, "none"
     na, nb = normalize_indicator(a, places=places), normalize_indicator(b, places=places)
     score, method = _name_score(a, b, na, nb)
-    # One- or two-character names (项目, 道路) are too generic to be sure of, even when equal.
-    if score and min(len(na), len(nb)) <= 2:
+    # One- or two-character names (项目, 道路) are too generic to be sure of, even when equal,
+    # unless the reviewed alias table vouches for them (经济 for 生产总值).
+    if score and min(len(na), len(nb)) <= 2 and method != "alias":
         score = min(score, 0.6)
     return score, method
 

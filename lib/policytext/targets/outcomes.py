@@ -210,16 +210,18 @@ def flat_prices(sentences: pd.DataFrame | None) -> pd.DataFrame:
 
 
 #: A clause saying a target was reached (超额完成国家激励目标, 完成国家下达任务) ...
-_DONE = re.compile(r"(?:超额|全面|圆满|如期)?(?:完成|实现|达到|超过)[^，。；]{0,14}?(?:目标|任务)")
+_DONE = re.compile(r"(?:超额|全面|圆满|如期)?(?:完成|实现|达到|超过)[^，。；]{0,14}?(?:目标|任务)"
+                   r"|(?:目标|任务)(?:全面|圆满|如期|超额)?(?:完成|实现)")
 #: ... or was not (没有完成…目标, 未实现…目标, 全国没有年初确定的…的目标).
-_NOT_DONE = re.compile(r"(?:没有|未能|未)(?:完成|实现|达到)?[^，。；]{0,40}?(?:目标|任务)")
+_NOT_DONE = re.compile(r"(?:没有|未能|未)(?:完成|实现|达到)?[^，。；]{0,40}?(?:目标|任务)"
+                       r"|(?:目标|任务)[^，。；]{0,6}?(?:没有|未能|未)(?:完成|实现|达到)")
 
 
 def stated_verdict(names, sentences: pd.DataFrame | None):
     """(status, sentence_id, phrase) when a review says of this indicator that its target was
     or was not reached, without a number (能耗强度超额完成国家激励目标); else None.
 
-    ``names`` are the indicator's spellings (at least three characters each). The clause that
+    ``names`` are the indicator's spellings (specific ones: 物价, not 投资). The clause that
     names the indicator decides; 没有/未 before the verb makes it a miss.
 
     >>> s = pd.DataFrame({"sentence_id": [3], "part": ["review"],
@@ -230,7 +232,7 @@ def stated_verdict(names, sentences: pd.DataFrame | None):
     >>> stated_verdict(["单位国内生产总值能耗"], s)[0]
     'missed'
     """
-    names = [n for n in dict.fromkeys(names) if isinstance(n, str) and len(n) >= 3]
+    names = [n for n in dict.fromkeys(names) if isinstance(n, str) and len(n) >= 2]
     if sentences is None or not len(sentences) or not names:
         return None
     for sid, text, part in sentences.reindex(columns=["sentence_id", "text", "part"]).itertuples(
@@ -261,9 +263,11 @@ _RATE_LEVEL = r"(?:涨幅|增幅|增速)(?:回落|下降|降|回升|上升)(?:�
 def _spellings(indicator: object, canonical: object, places: tuple[str, ...]) -> list[str]:
     """The names under which a review may mention an indicator: its own, canonical, aliases."""
     names = [normalize_indicator(indicator, places=places), str(canonical or "")]
+    names = [n for n in names if len(n) >= 3]  # 投资, 项目: too generic to find by name
     aliases = load_aliases()
+    # the reviewed aliases may be short (物价 for 居民消费价格)
     names += aliases.loc[aliases["canonical"] == canonical, "alias"].tolist()
-    return [n for n in names if n]
+    return [n for n in names if len(n) >= 2]
 
 
 def judge_statements(out: pd.DataFrame, statements, places=()) -> None:

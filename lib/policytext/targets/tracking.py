@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -208,6 +209,20 @@ def judge_rows(frame: pd.DataFrame, *, rate_tolerance, level_tolerance, approx) 
     return frame.assign(status=status, strive_status=strive, gap=gap, tolerance=tol)
 
 
+def _growth_named_in_sentence(targets: pd.DataFrame) -> pd.DataFrame:
+    """A % target read as a level although its sentence says X增长 (经济增长预期目标为7%左右)."""
+    level = targets["change"].eq("level") & targets["unit"].eq("%")
+    if not level.any() or "sentence" not in targets.columns:
+        return targets
+    out = targets.copy()
+    for label in out.index[level]:
+        name, text = out.at[label, "indicator"], out.at[label, "sentence"]
+        if isinstance(name, str) and isinstance(text, str) and name \
+                and re.search(re.escape(name) + r"(?:的)?(?:增长|增速)", re.sub(r"\s", "", text)):
+            out.at[label, "change"] = "growth"
+    return out
+
+
 def track_targets(
     targets: pd.DataFrame,
     actuals: pd.DataFrame,
@@ -244,6 +259,7 @@ def track_targets(
         "one_year"]))
     if t["canonical"].isna().all():
         t["canonical"] = [canonical_indicator(n, places=places) for n in t["indicator"]]
+    t = _growth_named_in_sentence(t)
     several = ~a["one_year"].astype(bool)
     match = best_matches(t, a[~several], places=places)
     derived = _derived_outcomes(t[match["candidate"].isna()], a[~several], places)
