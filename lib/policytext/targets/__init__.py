@@ -15,14 +15,17 @@ from policytext.targets.matching import (
 )
 from policytext.targets.outcomes import (
     MULTI_YEAR_WORDS,
+    SYNC,
     flat_prices,
     is_ceiling,
     is_multi_year,
     judge_statements,
+    judge_sync,
     one_year_mask,
     outcome_candidates,
     past_year_mask,
     stated_verdict,
+    unnumbered_targets,
 )
 from policytext.targets.places import PROVINCES, canonical_place, place_key
 from policytext.targets.sheet import (
@@ -67,6 +70,7 @@ __all__ = [
     "PROVINCES",
     "RATE_UNITS",
     "SHEET_COLUMNS",
+    "SYNC",
     "TARGET_FIELDS",
     "TRACKING_COLUMNS",
     "achievement_rates",
@@ -88,6 +92,7 @@ __all__ = [
     "is_multi_year",
     "judge_rows",
     "judge_statements",
+    "judge_sync",
     "load_aliases",
     "name_similarity",
     "normalize_indicator",
@@ -105,5 +110,6 @@ __all__ = [
     "track",
     "track_targets",
     "tracking_from_corpus",
+    "unnumbered_targets",
     "with_columns",
 ]

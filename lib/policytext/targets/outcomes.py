@@ -14,10 +14,22 @@ import re
 
 import pandas as pd
 
-from policytext.targets.matching import load_aliases, normalize_indicator
+from policytext.read.numerals import as_number
+from policytext.targets.matching import canonical_indicator, load_aliases, normalize_indicator
 
-__all__ = ["MULTI_YEAR_WORDS", "flat_prices", "is_ceiling", "is_multi_year", "judge_statements",
-           "one_year_mask", "outcome_candidates", "past_year_mask", "stated_verdict"]
+__all__ = [
+    "MULTI_YEAR_WORDS",
+    "flat_prices",
+    "is_ceiling",
+    "is_multi_year",
+    "judge_statements",
+    "judge_sync",
+    "one_year_mask",
+    "outcome_candidates",
+    "past_year_mask",
+    "stated_verdict",
+    "unnumbered_targets",
+]
 
 #: Words that make a figure span several years (年均, 累计, 五年, 十四五 …).
 MULTI_YEAR_WORDS = re.compile(
@@ -319,3 +331,94 @@ def outcome_candidates(actuals: pd.DataFrame) -> pd.DataFrame:
     own = a["one_year"] if "one_year" in a.columns else pd.Series(True, index=a.index)
     a["one_year"] = own.fillna(True).astype(bool) & named
     return a
+
+
+#: 居民收入增长与经济增长(基本)同步: incomes to grow as fast as the economy.
+_SYNC = re.compile(r"收入[^，。；]{0,6}?(?:增长|增速)?[与和同][^，。；]{0,4}?经济增长[^，。；]{0,4}?同步")
+#: A clause of a headline list that sets a target (a verb of growth, holding or finishing).
+_TARGET_VERB = re.compile(r"同步|增长|高于|完成|保持|提高|下降|改善|稳定|提质|达到|一致")
+#: Clauses that qualify the list rather than set a target (在实际工作中争取更好结果, 经分析测算).
+_NOT_A_TARGET = re.compile(r"更好结果|测算|部署|综合|考虑")
+#: A direction without a number: 进出口总额保持正增长 is growth above zero.
+_POSITIVE = re.compile(r"^(?:确保|力争|努力)?(.{2,12}?)(?:力争|努力|确保)?(?:保持|实现)?正增长$")
+#: Canonical name of the income-synchronisation target.
+SYNC = "居民收入与经济增长同步"
+
+
+def unnumbered_targets(targets: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
+    """Headline targets without a number, from the clauses of the headline sentences.
+
+    居民收入增长与经济增长同步 becomes a target of kind ``sync`` (see `judge_sync`); 进出口总额保持
+    正增长 a growth target with a floor of 0; any other clause that sets a target (进出口稳量提质,
+    完成国家下达任务) a row without a value, which only the next report's words can decide.
+
+    >>> t = pd.DataFrame({"headline": [True], "sentence_id": [1]})
+    >>> s = pd.DataFrame({"sentence_id": [1], "start": [0],
+    ...     "text": ["地区生产总值增长5%左右；进出口总额保持正增长，居民收入增长与经济增长同步。"]})
+    >>> unnumbered_targets(t, s)[["indicator", "value", "change", "bound"]].values.tolist()
+    [['进出口总额', 0.0, 'growth', 'lower'], ['居民收入增长与经济增长同步', nan, 'sync', 'sync']]
+    """
+    columns = ["indicator", "canonical", "raw", "value", "unit", "change", "bound", "commitment",
+               "headline", "sentence_id", "start", "end", "sentence"]
+    rows = []
+    if sentences is not None and len(sentences) and "headline" in targets.columns:
+        ids = set(targets.loc[targets["headline"].eq(True), "sentence_id"])
+        for sid, start, text in sentences[["sentence_id", "start", "text"]].itertuples(index=False):
+            if sid not in ids:
+                continue
+            for m in re.finditer(r"[^；;，,。：:]+", str(text)):
+                clause = m.group(0).strip()
+                if re.search(r"[0-9０-９]", clause) or not _TARGET_VERB.search(clause) \
+                        or _NOT_A_TARGET.search(clause):
+                    continue
+                row = {"raw": clause, "value": math.nan, "unit": None, "change": None,
+                       "bound": None, "indicator": clause, "canonical": canonical_indicator(clause)}
+                positive = _POSITIVE.match(clause)
+                if _SYNC.search(clause):
+                    row.update(indicator="居民收入增长与经济增长同步", canonical=SYNC, unit="%",
+                               change="sync", bound="sync")
+                elif positive:
+                    row.update(indicator=positive.group(1), value=0.0, unit="%", change="growth",
+                               bound="lower", canonical=canonical_indicator(positive.group(1)))
+                rows.append({**row, "commitment": "none", "headline": True, "sentence_id": sid,
+                             "start": int(start) + m.start(), "end": int(start) + m.end(),
+                             "sentence": text})
+    return pd.DataFrame(rows, columns=columns)
+
+
+def judge_sync(out: pd.DataFrame, results: pd.DataFrame) -> None:
+    """Judge, in place, the ``sync`` rows: met when incomes grew no more than 0.5 percentage
+    points slower than the economy (both as the next report states them), else missed.
+
+    The all-residents income is used; with only urban and rural figures, both must pass.
+    Without the income or the growth figure the row stays unclear.
+    """
+    rows = out.index[out["change"].eq("sync")]
+    if not len(rows) or results is None or not len(results):
+        return
+    growth = results[results["change"].eq("growth") & results["unit"].eq("%")]
+    if "one_year" in growth.columns:
+        growth = growth[growth["one_year"].astype(bool)]
+    growth = growth.sort_values("start", kind="stable")
+    names = growth["indicator"].map(canonical_indicator)
+
+    def first(name):
+        hit = growth[names == name]
+        return None if hit.empty else hit.iloc[0]
+
+    gdp = first("生产总值")
+    incomes = [first("居民人均可支配收入")]
+    if incomes[0] is None:
+        incomes = [first("城镇居民人均可支配收入"), first("农村居民人均可支配收入")]
+    if gdp is None or any(i is None for i in incomes):
+        return
+    ok = all(as_number(i["value"]) >= as_number(gdp["value"]) - 0.5 for i in incomes)
+    evidence = "、".join(f"{i['indicator']}{i['raw']}" for i in incomes)
+    out["status"] = out["status"].astype(object)
+    for label in rows:
+        out.at[label, "status"] = "met" if ok else "missed"
+        out.at[label, "outcome_raw"] = f"{evidence}; {gdp['indicator']}{gdp['raw']}"
+        out.at[label, "outcome_sentence"] = incomes[0].get("sentence")
+        out.at[label, "match_method"] = "sync"
+        out.at[label, "match_confidence"] = 0.9
+        out.at[label, "note"] = "income growth against GDP growth (0.5 percentage points allowed)"

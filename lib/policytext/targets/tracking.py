@@ -34,9 +34,11 @@ from policytext.targets.outcomes import (
     flat_prices,
     is_ceiling,
     judge_statements,
+    judge_sync,
     one_year_mask,
     outcome_candidates,
     past_year_mask,
+    unnumbered_targets,
 )
 from policytext.targets.places import place_key
 from policytext.targets.targets import (
@@ -303,6 +305,7 @@ def track_targets(
                               "sentence": "target_sentence"})
     out = judge_rows(out, rate_tolerance=rate_tolerance, level_tolerance=level_tolerance,
                      approx=approx)
+    judge_sync(out, a)
     judge_statements(out, statements, places)
     conf = pd.to_numeric(out["match_confidence"], errors="coerce").fillna(0)
     weak = (conf < min_confidence) & out["outcome_value"].notna()
@@ -336,6 +339,9 @@ def _report_entry(report) -> dict:
                              one_year=one_year_mask(actuals, report.sentences, report.sections,
                                                       report.text))
     targets = report.targets if hasattr(report, "targets") else targets_table(report)
+    extra = unnumbered_targets(targets, report.sentences)
+    if len(extra):
+        targets = pd.concat([targets, extra], ignore_index=True)
     return {"region": place_key(meta), "year": meta.year,
             "source": meta.source or report.report_id, "targets": targets, "actuals": actuals,
             "places": report_places(meta.region) + report_places(place_key(meta)),
