@@ -24,6 +24,7 @@ from policytext.targets.outcomes import (
     one_year_mask,
     outcome_candidates,
     past_year_mask,
+    split_subjects,
     stated_verdict,
     unnumbered_targets,
 )
@@ -103,6 +104,7 @@ __all__ = [
     "point_value",
     "read_tracking_sheet",
     "report_places",
+    "split_subjects",
     "stated_verdict",
     "target_status",
     "targets_from_indicators",

@@ -44,7 +44,7 @@ _PREFIXES = (
 _SUFFIXES = ("增长率", "增速", "增幅", "增长", "涨幅", "上涨", "同比", "年均",
              # the verb of a target or a result left on the name (涨幅控制在 3%, 回落到 2.6%)
              "控制在", "稳定在", "保持在", "回落到", "达到", "平均值为", "平均为", "均值",
-             "为", "在")
+             "为", "在", "实际", "名义")
 #: Who an income belongs to: 城镇 and 农村 residents are not all residents (城乡/全体).
 _SUBJECTS = re.compile(r"城镇|农村|城乡")
 
@@ -75,6 +75,8 @@ def _normalize(name: str, places: tuple[str, ...]) -> str:
     text = _QUOTES.sub("", _BRACKETED.sub("", text))
     # 常住居民 and 全体居民 are how some provinces say 居民 (城镇常住居民人均可支配收入).
     text = text.replace("常住居民", "居民").replace("全体居民", "居民")
+    # the jurisdiction named inside a ratio (研发经费支出相当于全市生产总值的比例)
+    text = re.sub(r"(?<=.)全(?:市|省|区|国|县)(?=.)", "", text)
     prefixes = tuple(sorted({*_PREFIXES, *(p for p in places if p)}, key=len, reverse=True))
     changed = True
     while changed:  # prefixes stack up: 全区 + 地方 + 财政 + 一般公共预算收入

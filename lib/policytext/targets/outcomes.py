@@ -34,6 +34,8 @@ __all__ = [
 #: Words that make a figure span several years (年均, 累计, 五年, 十四五 …).
 MULTI_YEAR_WORDS = re.compile(
     r"年均|每年|累计|(?<![〇○零])[两三四五六七八九十]年(?!前)|十[一二三四五]五|[\d一二三四五六七八九十]{1,2}年间")
+#: A figure for a narrower scope than the indicator (扣除…后, 不含…).
+_OTHER_SCOPE = re.compile(r"扣除|剔除|不含|除[^，。；]{1,12}外")
 #: 连续五年增产 counts the streak, not the figure that follows it.
 _STREAK = re.compile(r"连续[\d一二三四五六七八九十]+年")
 #: A title that reviews a plan period (“十四五”时期发展成就, 过去五年工作回顾) ...
@@ -148,7 +150,11 @@ def one_year_mask(results: pd.DataFrame, sentences: pd.DataFrame | None,
         prefix = s_text[: max(0, int(start) - s_start)]
         scope = scopes.get(sid)
         in_period = scope == "period" or (scope is None and sec_of.get(sid) in period)
-        if in_period or is_multi_year(prefix):
+        # 扣除房地产开发投资后，固定资产投资增长2.7%: another scope, not the indicator itself
+        other_scope = bool(_OTHER_SCOPE.search(prefix[-30:]))
+        # 从2020年的53.2%提升到2025年的57.7%: the level after 到2025年 is that year's level
+        at_year = bool(re.search(r"(?:到|至)\d{4}年(?:的|底|末)?$", prefix))
+        if not at_year and (in_period or other_scope or is_multi_year(prefix)):
             keep.at[label] = False
     return keep
 
@@ -268,6 +274,57 @@ def stated_verdict(names, sentences: pd.DataFrame | None):
     return None
 
 
+#: Two subjects sharing one name and two numbers (城镇和农村居民人均可支配收入分别增长4.3%、5.5%).
+_TWO_SUBJECTS = re.compile(r"^(?P<pre>.*?)(?:城镇(?:和|、|与|及)农村|城乡)(?P<rest>.+)$")
+
+
+def split_subjects(rows: pd.DataFrame) -> pd.DataFrame:
+    """Give each of two numbers of a 分别 sentence its own subject: 城镇… first, 农村… second.
+
+    Only where one name covering both subjects carries exactly two numbers in one sentence;
+    names already split (the extraction stage may do it) are left alone.
+
+    >>> r = pd.DataFrame({"indicator": ["城镇和农村居民人均可支配收入"] * 2, "sentence_id": [4, 4],
+    ...                   "start": [30, 35]})
+    >>> split_subjects(r)["indicator"].tolist()
+    ['城镇居民人均可支配收入', '农村居民人均可支配收入']
+    """
+    if not {"indicator", "sentence_id", "start"} <= set(rows.columns) or not len(rows):
+        return rows
+    names = rows["indicator"].fillna("").astype(str)
+    both = names.str.match(_TWO_SUBJECTS)
+    if not both.any():
+        return rows
+    out = rows.copy()
+    # the change too: a rate's mirrored copy (下降 read as negative growth) is its own pair
+    change = out["change"] if "change" in out.columns else pd.Series("", index=out.index)
+    keys = [names[both], out.loc[both, "sentence_id"], change[both].fillna("")]
+    for _, group in out[both].groupby(keys):
+        if len(group) != 2:
+            continue
+        m = _TWO_SUBJECTS.match(str(group["indicator"].iloc[0]))
+        first, second = group.sort_values("start", kind="stable").index
+        out.at[first, "indicator"] = f"{m['pre']}城镇{m['rest']}"
+        out.at[second, "indicator"] = f"{m['pre']}农村{m['rest']}"
+    return out
+
+
+#: Weights reports give grain in, as factors to 斤 (1吨 = 2000斤): 1300万吨 meets 252亿斤以上.
+_WEIGHTS = {"斤": 1.0, "吨": 2000.0, "公斤": 2.0}
+
+
+def _with_other_weights(results: pd.DataFrame) -> pd.DataFrame:
+    """Add, for each weight, the same result in the other weight units (raw text unchanged)."""
+    if "unit" not in results.columns or "value" not in results.columns:
+        return results
+    weights = results[results["unit"].isin(list(_WEIGHTS))]
+    copies = [weights.assign(unit=unit, value=pd.to_numeric(weights["value"], errors="coerce")
+                             * weights["unit"].map(_WEIGHTS) / factor)
+              for unit, factor in _WEIGHTS.items()]
+    copies = [c[c["unit"] != weights["unit"]] for c in copies]
+    return pd.concat([results, *copies], ignore_index=True) if len(weights) else results
+
+
 #: A rate's level left on the name as a fall (涨幅回落到2.6%: the rate *is* 2.6%, not -2.6%).
 _RATE_LEVEL = r"(?:涨幅|增幅|增速)(?:回落|下降|降|回升|上升)(?:到|至)$"
 
@@ -327,6 +384,7 @@ def outcome_candidates(actuals: pd.DataFrame) -> pd.DataFrame:
         a = a[~(level & (pd.to_numeric(a["value"], errors="coerce") < 0))].copy()
         level = level.reindex(a.index)
         a.loc[level, "change"] = "growth"
+    a = _with_other_weights(split_subjects(a))
     named = ~a["indicator"].fillna("").astype(str).map(is_multi_year).astype(bool)
     own = a["one_year"] if "one_year" in a.columns else pd.Series(True, index=a.index)
     a["one_year"] = own.fillna(True).astype(bool) & named

@@ -38,6 +38,7 @@ from policytext.targets.outcomes import (
     one_year_mask,
     outcome_candidates,
     past_year_mask,
+    split_subjects,
     unnumbered_targets,
 )
 from policytext.targets.places import place_key
@@ -262,6 +263,10 @@ def track_targets(
     if t["canonical"].isna().all():
         t["canonical"] = [canonical_indicator(n, places=places) for n in t["indicator"]]
     t = _growth_named_in_sentence(t)
+    split = split_subjects(t)
+    if not split["indicator"].equals(t["indicator"]):
+        t = split.assign(canonical=[canonical_indicator(n, places=places)
+                                    for n in split["indicator"]])
     several = ~a["one_year"].astype(bool)
     match = best_matches(t, a[~several], places=places)
     derived = _derived_outcomes(t[match["candidate"].isna()], a[~several], places)
