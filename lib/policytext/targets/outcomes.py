@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -250,14 +251,21 @@ def stated_verdict(names, sentences: pd.DataFrame | None):
     >>> stated_verdict(["单位国内生产总值能耗"], s)[0]
     'missed'
     """
+    return _verdict(names, _review_texts(sentences))
+
+
+def _review_texts(sentences: pd.DataFrame | None) -> list[tuple]:
+    """(sentence_id, text) of the review part (or of unknown part), in order."""
+    if sentences is None or not len(sentences):
+        return []
+    return [(sid, str(text)) for sid, text, part
+            in sentences.reindex(columns=["sentence_id", "text", "part"]).itertuples(index=False)
+            if not isinstance(part, str) or part in ("review", "other")]
+
+
+def _verdict(names, texts: list[tuple]):
     names = [n for n in dict.fromkeys(names) if isinstance(n, str) and len(n) >= 2]
-    if sentences is None or not len(sentences) or not names:
-        return None
-    for sid, text, part in sentences.reindex(columns=["sentence_id", "text", "part"]).itertuples(
-            index=False):
-        if isinstance(part, str) and part not in ("review", "other"):
-            continue
-        text = str(text)
+    for sid, text in texts:
         for name in names:
             at = text.find(name)
             if at < 0:
@@ -333,10 +341,15 @@ def _spellings(indicator: object, canonical: object, places: tuple[str, ...]) ->
     """The names under which a review may mention an indicator: its own, canonical, aliases."""
     names = [normalize_indicator(indicator, places=places), str(canonical or "")]
     names = [n for n in names if len(n) >= 3]  # 投资, 项目: too generic to find by name
-    aliases = load_aliases()
     # the reviewed aliases may be short (物价 for 居民消费价格)
-    names += aliases.loc[aliases["canonical"] == canonical, "alias"].tolist()
+    names += _aliases_of().get(canonical, [])
     return [n for n in names if len(n) >= 2]
+
+
+@lru_cache(maxsize=1)
+def _aliases_of() -> dict:
+    table = load_aliases()
+    return table.groupby("canonical")["alias"].apply(list).to_dict()
 
 
 def judge_statements(out: pd.DataFrame, statements, places=()) -> None:
@@ -345,9 +358,10 @@ def judge_statements(out: pd.DataFrame, statements, places=()) -> None:
     if statements is None or not len(out):
         return
     todo = out.index[out["outcome_value"].isna()]
+    texts = _review_texts(statements) if len(todo) else []
     for label in todo:
-        verdict = stated_verdict(_spellings(out.at[label, "indicator"], out.at[label, "canonical"],
-                                            places), statements)
+        verdict = _verdict(_spellings(out.at[label, "indicator"], out.at[label, "canonical"],
+                                      places), texts)
         if verdict is None:
             continue
         status, sid, phrase = verdict
