@@ -149,10 +149,13 @@ def plot_headline_targets(report_or_targets, *, width: float = 9.0):
         targets = report_or_targets.targets
         title = f"{meta.region or ''} {meta.year or ''}: headline targets against last year"
     rows = _headline_rows(targets)
-    # Panels by unit and by whether the figure is a rate of change or a level (增长7% vs 占80%).
+    # Panels by unit and by whether the figure is a rate of change or a level (增长7% vs 占80%);
+    # % levels split once more, so that a share of 80% does not flatten a rate of 2%.
     moving = rows["change"].isin(["growth", "decrease", "pp_change"])
-    rows = rows.assign(panel=rows["unit"].fillna("") + moving.map({True: " (change)",
-                                                                   False: " (level)"}))
+    kind = moving.map({True: " (change)", False: " (level)"})
+    big = ~moving & rows["unit"].eq("%") & (pd.to_numeric(rows["value"], errors="coerce") >= 20)
+    kind = kind.where(~big, " (share)")
+    rows = rows.assign(panel=rows["unit"].fillna("") + kind)
     units = list(dict.fromkeys(rows["panel"]))
     heights = [max(1, (rows["panel"] == u).sum()) for u in units] or [1]
     fig, axes = plt.subplots(len(heights), 1, figsize=(width, 0.9 + 0.5 * sum(heights)),

@@ -9,6 +9,7 @@ headline targets (主要预期目标) or for the targets that were confidently m
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -31,6 +32,11 @@ _SCALES = ((1e8, "亿"), (1e4, "万"))
 _RATES = ("%", "个百分点", "百分点")
 
 
+
+
+#: Output grows in real terms (可比价) while its level is nominal.
+_REAL = re.compile(r"生产总值|增加值|GDP|经济")
+_REAL_NOTE = "growth is real (可比价), the level nominal: with inflation the level grows faster"
 
 
 def format_level(value: object, unit: object) -> str:
@@ -116,7 +122,9 @@ def ambition_table(report_or_targets, *, which: str = "headline",
     ``min_confidence``) or ``"all"``. A 确保…力争 pair is one row. ``difference`` (written out,
     in percentage points between two % figures) and ``ratio`` compare the target with last
     year's result in the same unit; ``implied_level`` is the level
-    a growth target reaches from last year's level (``base_level``), both written out.
+    a growth target reaches from last year's level (``base_level``), both written out; for
+    output (生产总值, 增加值) ``note`` says that its growth is real (可比价) while the level is
+    nominal, so the implied level is a lower guide, not a forecast.
 
     >>> t = pd.DataFrame({"indicator": ["生产总值"], "raw": ["7%"], "value": [7.0],
     ...     "unit": ["%"], "change": ["growth"], "bound": ["approx"], "commitment": ["none"],
@@ -152,9 +160,10 @@ def ambition_table(report_or_targets, *, which: str = "headline",
             "base_level": format_level(row.get("base_level"), row.get("base_level_unit")),
             "implied_level": implied,
             "confidence": as_number(row.get("match_confidence")),
+            "note": _REAL_NOTE if implied and _REAL.search(str(row["indicator"])) else "",
         })
     columns = ["indicator", "target", "last_year", "difference", "ratio", "base_level",
-               "implied_level", "confidence"]
+               "implied_level", "confidence", "note"]
     return pd.DataFrame(out, columns=columns)
 
 
