@@ -26,6 +26,7 @@ from policytext.targets.outcomes import (
     past_year_mask,
     split_subjects,
     stated_verdict,
+    threshold_mask,
     unnumbered_targets,
 )
 from policytext.targets.places import PROVINCES, canonical_place, place_key
@@ -109,6 +110,7 @@ __all__ = [
     "target_status",
     "targets_from_indicators",
     "targets_table",
+    "threshold_mask",
     "track",
     "track_targets",
     "tracking_from_corpus",

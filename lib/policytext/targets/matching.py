@@ -126,7 +126,9 @@ def name_similarity(a: object, b: object, *, places: tuple[str, ...] = ()) -> tu
     """How surely two indicator names mean the same thing: (score, method).
 
     exact 1.0 · normalized 0.95 (only prefixes differ) · alias 0.9 (the reviewed table) ·
-    partial 0.7 (one canonical name holds the other, at least half its length) · none 0;
+    partial 0.7 (one canonical name holds the other, at least half its length, or all of it
+    in order with a word inserted) · head 0.6 (the same head noun of three characters or more,
+    another modifier: 公办幼儿园 / 新增幼儿园) · none 0;
     at most 0.6 when a name has only one or two characters (项目, 学位) and is no reviewed alias.
 
     >>> name_similarity("地区生产总值", "GDP")
@@ -156,11 +158,31 @@ def _name_score(a: str, b: str, na: str, nb: str) -> tuple[float, str]:
     if ca and ca == cb:
         return 0.9, "alias"
     short, long_ = sorted((ca, cb), key=len)
-    if _SUBJECTS.findall(short) != _SUBJECTS.findall(long_):
-        return 0.0, "none"  # 城镇居民收入 is no part of 城乡居民收入
+    if _SUBJECTS.findall(short) != _SUBJECTS.findall(long_) or ("人均" in short) != ("人均" in long_):
+        return 0.0, "none"  # 城镇居民收入 is no part of 城乡居民收入, 人均 GDP none of GDP
     if len(short) >= 2 and short in long_ and len(short) * 2 >= len(long_):
         return 0.7, "partial"
+    # one name with a word inserted (生活垃圾分类覆盖率 / 生活垃圾分类处理覆盖率)
+    if len(short) >= 4 and len(short) * 5 >= len(long_) * 3 and _subsequence(short, long_):
+        return 0.7, "partial"
+    # the same head noun with another modifier (新回迁群众 / 村回迁群众, 公办幼儿园 / 新增幼儿园):
+    # maybe the same programme, for a person to judge
+    head = _common_suffix(short, long_)
+    if len(head) >= 3 and len(head) * 2 >= len(short):
+        return 0.6, "head"
     return 0.0, "none"
+
+
+def _subsequence(short: str, long_: str) -> bool:
+    chars = iter(long_)
+    return all(c in chars for c in short)
+
+
+def _common_suffix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return a[len(a) - n:]
 
 
 def _unit(value: object) -> str:

@@ -494,3 +494,34 @@ def judge_sync(out: pd.DataFrame, results: pd.DataFrame) -> None:
         out.at[label, "match_method"] = "sync"
         out.at[label, "match_confidence"] = 0.9
         out.at[label, "note"] = "income growth against GDP growth (0.5 percentage points allowed)"
+
+
+#: Money that qualifies a counted noun (5亿元以上项目, 超百亿元项目): a threshold, not an amount.
+_THRESHOLD = re.compile(r"^(?:及?以上|以上的)?的?(?:重大|重点|产业|工业|招商|制造业)?(?:项目|企业|工程)")
+
+
+def threshold_mask(rows: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.Series:
+    """True for amounts that only qualify a counted noun (引进5亿元以上项目3个, 超百亿元项目).
+
+    Such a figure is a per-project threshold: it never pairs with a total of the same name.
+
+    >>> s = pd.DataFrame({"sentence_id": [1], "start": [0], "text": ["引进投资5亿元以上项目3个"]})
+    >>> r = pd.DataFrame({"sentence_id": [1, 1], "start": [4, 11], "end": [7, 13],
+    ...                   "unit": ["元", "个"]})
+    >>> threshold_mask(r, s).tolist()
+    [True, False]
+    """
+    out = pd.Series(False, index=rows.index)
+    if sentences is None or not len(sentences) or not len(rows) \
+            or not {"end", "unit"} <= set(rows.columns):
+        return out
+    money = rows["unit"].isin(["元", "美元"])  # 10个项目 counts projects: no threshold
+    sent = {sid: (int(start), str(text)) for sid, start, text
+            in sentences[["sentence_id", "start", "text"]].itertuples(index=False)}
+    for label, sid, end in rows.loc[money, ["sentence_id", "end"]].itertuples():
+        found = sent.get(sid)
+        if found is None or pd.isna(end):
+            continue
+        after = found[1][int(end) - found[0]:int(end) - found[0] + 10]
+        out.at[label] = bool(_THRESHOLD.match(after))
+    return out

@@ -39,6 +39,7 @@ from policytext.targets.outcomes import (
     outcome_candidates,
     past_year_mask,
     split_subjects,
+    threshold_mask,
     unnumbered_targets,
 )
 from policytext.targets.places import place_key
@@ -339,6 +340,7 @@ def _report_entry(report) -> dict:
     if len(recalled) or len(flat):
         actuals = pd.concat([actuals, actual_results(recalled.assign(kind="actual"), None),
                              flat], ignore_index=True)
+    actuals = actuals[~threshold_mask(actuals, report.sentences)]
     sentences = report.sentences.set_index("sentence_id")["text"]
     actuals = actuals.assign(sentence=actuals["sentence_id"].map(sentences),
                              one_year=one_year_mask(actuals, report.sentences, report.sections,
