@@ -29,6 +29,8 @@ from policytext.plots.targets import (
     plot_deadline_timeline,
     plot_headline_targets,
     plot_target_vs_outcome,
+    plot_targets_by_place,
+    plot_tracking_status,
 )
 from policytext.plots.wordclouds import (
     frequency_dict,
@@ -60,7 +62,9 @@ __all__ = [
     "plot_quantities_by_section",
     "plot_section_shares",
     "plot_target_vs_outcome",
+    "plot_targets_by_place",
     "plot_top_words",
+    "plot_tracking_status",
     "plot_word_cloud",
     "quantities_by_section",
     "section_units",

@@ -21,6 +21,8 @@ __all__ = [
     "plot_deadline_timeline",
     "plot_headline_targets",
     "plot_target_vs_outcome",
+    "plot_targets_by_place",
+    "plot_tracking_status",
 ]
 
 #: Colour of each tracking status.
@@ -147,10 +149,13 @@ def plot_headline_targets(report_or_targets, *, width: float = 9.0):
         targets = report_or_targets.targets
         title = f"{meta.region or ''} {meta.year or ''}: headline targets against last year"
     rows = _headline_rows(targets)
-    # Panels by unit and by whether the figure is a rate of change or a level (增长7% vs 占80%).
+    # Panels by unit and by whether the figure is a rate of change or a level (增长7% vs 占80%);
+    # % levels split once more, so that a share of 80% does not flatten a rate of 2%.
     moving = rows["change"].isin(["growth", "decrease", "pp_change"])
-    rows = rows.assign(panel=rows["unit"].fillna("") + moving.map({True: " (change)",
-                                                                   False: " (level)"}))
+    kind = moving.map({True: " (change)", False: " (level)"})
+    big = ~moving & rows["unit"].eq("%") & (pd.to_numeric(rows["value"], errors="coerce") >= 20)
+    kind = kind.where(~big, " (share)")
+    rows = rows.assign(panel=rows["unit"].fillna("") + kind)
     units = list(dict.fromkeys(rows["panel"]))
     heights = [max(1, (rows["panel"] == u).sum()) for u in units] or [1]
     fig, axes = plt.subplots(len(heights), 1, figsize=(width, 0.9 + 0.5 * sum(heights)),
@@ -335,4 +340,70 @@ def plot_target_vs_outcome(tracking: pd.DataFrame, *, indicators: list[str] | No
     fig.suptitle("targets and outcomes by year")
     height = fig.get_figheight()
     fig.tight_layout(rect=(0, min(0.4, (0.1 + 0.25 * legend_rows) / height), 1, 1))
+    return fig
+
+
+def plot_targets_by_place(headline: pd.DataFrame, *, indicator: str = "生产总值",
+                          change: str = "growth", width: float = 8.0):
+    """One indicator's target in every place, sorted, with its bound (≈ 左右, → 以上, range).
+
+    Takes the table of `headline_targets`; places without that target are listed under the
+    axis, so that a missing row is not mistaken for a low target.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    _font()
+    rows = headline[(headline["canonical"] == indicator) & (headline["change"] == change)]
+    rows = rows.drop_duplicates("place").sort_values(["point", "place"], kind="stable")
+    rows = rows.reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(width, 1.2 + 0.28 * max(1, len(rows))))
+    unit = rows["unit"].dropna().iloc[0] if rows["unit"].notna().any() else ""
+    for y, row in rows.iterrows():
+        _draw_target(ax, y, row, 1.0)
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels([f"{p}  {t}" for p, t in zip(rows["place"], rows["target"])], fontsize=8)
+    ax.set_ylim(len(rows) - 0.5, -0.6)
+    ax.set_xlabel(f"{indicator} {change} ({unit})")
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.margins(x=0.15)
+    missing = sorted(set(headline["place"].dropna()) - set(rows["place"]))
+    if missing:
+        ax.annotate("no such headline target found: " + "、".join(missing),
+                    (0, 0), xycoords="figure fraction", xytext=(6, 4),
+                    textcoords="offset points", fontsize=7, color="#666666")
+    ax.legend(handles=[*_target_handles(),
+                       Line2D([], [], color=_TARGET, linewidth=5, label="range (5%—5.5%)")],
+              frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    years = sorted({int(y) for y in rows["year"].dropna()})
+    ax.set_title(f"{indicator} targets by place {'/'.join(map(str, years))}")
+    fig.tight_layout()
+    return fig
+
+
+def plot_tracking_status(tracking: pd.DataFrame, *, by: str = "region", width: float = 8.0):
+    """Met, missed and unclear targets per group (place, year, indicator) as stacked bars.
+
+    Takes the table of `policytext.track` or ``corpus/tracking.csv``; groups are sorted by
+    the share of judged targets that were met.
+    """
+    import matplotlib.pyplot as plt
+
+    _font()
+    counts = (tracking.groupby([by, "status"]).size().unstack(fill_value=0)
+              .reindex(columns=list(STATUS_COLORS), fill_value=0))
+    judged = counts["met"] + counts["missed"]
+    counts = counts.assign(_rate=(counts["met"] / judged.where(judged > 0)).fillna(-1))
+    counts = counts.sort_values(["_rate", "met"], ascending=False).drop(columns="_rate")
+    fig, ax = plt.subplots(figsize=(width, 1.2 + 0.28 * max(1, len(counts))))
+    left = pd.Series(0, index=counts.index)
+    labels = [str(i) for i in counts.index]
+    for status, color in STATUS_COLORS.items():
+        ax.barh(labels, counts[status], left=left, color=color, label=status)
+        left = left + counts[status]
+    ax.invert_yaxis()
+    ax.set_xlabel("targets")
+    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    ax.set_title(f"targets met, missed and unclear by {by}")
+    fig.tight_layout()
     return fig

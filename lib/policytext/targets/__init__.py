@@ -1,6 +1,6 @@
 """Targets: this year's against last year's results, and against the next report's outcomes.
 
-The modules, in the order data flows through them: matching, targets, tracking, summary, sheet. Import public names
+The modules, in the order data flows through them: places, matching, targets, outcomes, tracking, summary, sheet. Import public names
 from here (``from policytext.targets import ...``) or from the module itself.
 """
 
@@ -13,6 +13,23 @@ from policytext.targets.matching import (
     name_similarity,
     normalize_indicator,
 )
+from policytext.targets.outcomes import (
+    MULTI_YEAR_WORDS,
+    SYNC,
+    flat_prices,
+    is_ceiling,
+    is_multi_year,
+    judge_statements,
+    judge_sync,
+    one_year_mask,
+    outcome_candidates,
+    past_year_mask,
+    split_subjects,
+    stated_verdict,
+    threshold_mask,
+    unnumbered_targets,
+)
+from policytext.targets.places import PROVINCES, canonical_place, place_key
 from policytext.targets.sheet import (
     OUTCOME_COLUMNS,
     SHEET_COLUMNS,
@@ -25,6 +42,7 @@ from policytext.targets.summary import (
     describe_target,
     format_difference,
     format_level,
+    headline_targets,
 )
 from policytext.targets.targets import (
     TARGET_FIELDS,
@@ -49,9 +67,12 @@ from policytext.targets.tracking import (
 
 __all__ = [
     "BOUND_WORDS",
+    "MULTI_YEAR_WORDS",
     "OUTCOME_COLUMNS",
+    "PROVINCES",
     "RATE_UNITS",
     "SHEET_COLUMNS",
+    "SYNC",
     "TARGET_FIELDS",
     "TRACKING_COLUMNS",
     "achievement_rates",
@@ -59,25 +80,40 @@ __all__ = [
     "ambition_table",
     "best_matches",
     "canonical_indicator",
+    "canonical_place",
     "combine_commitments",
     "comparable",
     "describe_target",
     "export_tracking_sheet",
+    "flat_prices",
     "format_difference",
     "format_level",
+    "headline_targets",
     "implied_level",
+    "is_ceiling",
+    "is_multi_year",
     "judge_rows",
+    "judge_statements",
+    "judge_sync",
     "load_aliases",
     "name_similarity",
     "normalize_indicator",
+    "one_year_mask",
+    "outcome_candidates",
+    "past_year_mask",
+    "place_key",
     "point_value",
     "read_tracking_sheet",
     "report_places",
+    "split_subjects",
+    "stated_verdict",
     "target_status",
     "targets_from_indicators",
     "targets_table",
+    "threshold_mask",
     "track",
     "track_targets",
     "tracking_from_corpus",
+    "unnumbered_targets",
     "with_columns",
 ]

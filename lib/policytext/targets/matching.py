@@ -41,7 +41,12 @@ _PREFIXES = (
     "全年", "地方", "财政", "一年来", "今年", "去年",
 )
 #: Suffixes that describe how the indicator moved rather than what it is (生产总值增速).
-_SUFFIXES = ("增长率", "增速", "增幅", "增长", "涨幅", "上涨", "同比", "年均")
+_SUFFIXES = ("增长率", "增速", "增幅", "增长", "涨幅", "上涨", "同比", "年均",
+             # the verb of a target or a result left on the name (涨幅控制在 3%, 回落到 2.6%)
+             "控制在", "稳定在", "保持在", "回落到", "达到", "平均值为", "平均为", "均值",
+             "为", "在", "实际", "名义")
+#: Who an income belongs to: 城镇 and 农村 residents are not all residents (城乡/全体).
+_SUBJECTS = re.compile(r"城镇|农村|城乡")
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》\s]")
@@ -68,6 +73,10 @@ def _normalize(name: str, places: tuple[str, ...]) -> str:
     # times per report, so the result is cached.
     text = unicodedata.normalize("NFKC", name).upper()
     text = _QUOTES.sub("", _BRACKETED.sub("", text))
+    # 常住居民 and 全体居民 are how some provinces say 居民 (城镇常住居民人均可支配收入).
+    text = text.replace("常住居民", "居民").replace("全体居民", "居民")
+    # the jurisdiction named inside a ratio (研发经费支出相当于全市生产总值的比例)
+    text = re.sub(r"(?<=.)全(?:市|省|区|国|县)(?=.)", "", text)
     prefixes = tuple(sorted({*_PREFIXES, *(p for p in places if p)}, key=len, reverse=True))
     changed = True
     while changed:  # prefixes stack up: 全区 + 地方 + 财政 + 一般公共预算收入
@@ -117,8 +126,10 @@ def name_similarity(a: object, b: object, *, places: tuple[str, ...] = ()) -> tu
     """How surely two indicator names mean the same thing: (score, method).
 
     exact 1.0 · normalized 0.95 (only prefixes differ) · alias 0.9 (the reviewed table) ·
-    partial 0.7 (one canonical name holds the other, at least half its length) · none 0;
-    at most 0.6 when a name has only one or two characters (项目, 学位).
+    partial 0.7 (one canonical name holds the other, at least half its length, or all of it
+    in order with a word inserted) · head 0.6 (the same head noun of three characters or more,
+    another modifier: 公办幼儿园 / 新增幼儿园) · none 0;
+    at most 0.6 when a name has only one or two characters (项目, 学位) and is no reviewed alias.
 
     >>> name_similarity("地区生产总值", "GDP")
     (0.9, 'alias')
@@ -131,8 +142,9 @@ def name_similarity(a: object, b: object, *, places: tuple[str, ...] = ()) -> tu
         return 0.0, "none"
     na, nb = normalize_indicator(a, places=places), normalize_indicator(b, places=places)
     score, method = _name_score(a, b, na, nb)
-    # One- or two-character names (项目, 道路) are too generic to be sure of, even when equal.
-    if score and min(len(na), len(nb)) <= 2:
+    # One- or two-character names (项目, 道路) are too generic to be sure of, even when equal,
+    # unless the reviewed alias table vouches for them (经济 for 生产总值).
+    if score and min(len(na), len(nb)) <= 2 and method != "alias":
         score = min(score, 0.6)
     return score, method
 
@@ -146,9 +158,31 @@ def _name_score(a: str, b: str, na: str, nb: str) -> tuple[float, str]:
     if ca and ca == cb:
         return 0.9, "alias"
     short, long_ = sorted((ca, cb), key=len)
+    if _SUBJECTS.findall(short) != _SUBJECTS.findall(long_) or ("人均" in short) != ("人均" in long_):
+        return 0.0, "none"  # 城镇居民收入 is no part of 城乡居民收入, 人均 GDP none of GDP
     if len(short) >= 2 and short in long_ and len(short) * 2 >= len(long_):
         return 0.7, "partial"
+    # one name with a word inserted (生活垃圾分类覆盖率 / 生活垃圾分类处理覆盖率)
+    if len(short) >= 4 and len(short) * 5 >= len(long_) * 3 and _subsequence(short, long_):
+        return 0.7, "partial"
+    # the same head noun with another modifier (新回迁群众 / 村回迁群众, 公办幼儿园 / 新增幼儿园):
+    # maybe the same programme, for a person to judge
+    head = _common_suffix(short, long_)
+    if len(head) >= 3 and len(head) * 2 >= len(short):
+        return 0.6, "head"
     return 0.0, "none"
+
+
+def _subsequence(short: str, long_: str) -> bool:
+    chars = iter(long_)
+    return all(c in chars for c in short)
+
+
+def _common_suffix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return a[len(a) - n:]
 
 
 def _unit(value: object) -> str:
@@ -198,7 +232,10 @@ def best_matches(
     >>> best_matches(t, c).loc[0, ["candidate", "method"]].tolist()
     [1, 'alias']
     """
-    out = pd.DataFrame({"candidate": pd.Series([None] * len(targets), dtype=object),
+    # The candidate column carries the targets' own labels: a Series built on a fresh range
+    # index would be realigned onto them and turn into NaN for any subset of a table.
+    out = pd.DataFrame({"candidate": pd.Series([None] * len(targets), index=targets.index,
+                                               dtype=object),
                         "confidence": 0.0, "method": "none"}, index=targets.index)
     if candidates is None or not len(candidates) or not len(targets):
         return out

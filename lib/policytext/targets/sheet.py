@@ -97,8 +97,8 @@ def read_tracking_sheet(
     path: str | os.PathLike[str],
     *,
     rate_tolerance: float = 0.5,
-    level_tolerance: float = 0.05,
-    approx: str = "within",
+    level_tolerance: float = 0.02,
+    approx: str = "at_least",
 ) -> pd.DataFrame:
     """Read a filled-in sheet and judge each target as `policytext.track` does.
 

@@ -9,14 +9,21 @@ headline targets (主要预期目标) or for the targets that were confidently m
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
 from policytext.read.numerals import as_number
-from policytext.targets.targets import combine_commitments, implied_level
+from policytext.targets.places import place_key
+from policytext.targets.targets import (
+    combine_commitments,
+    implied_level,
+    point_value,
+    report_places,
+)
 
 __all__ = ["BOUND_WORDS", "ambition_table", "describe_target", "format_difference",
-           "format_level"]
+           "format_level", "headline_targets"]
 
 #: The usual word for each bound, added when the raw span does not already carry it.
 BOUND_WORDS = {"approx": "左右", "lower": "以上", "upper": "以内"}
@@ -25,6 +32,11 @@ _SCALES = ((1e8, "亿"), (1e4, "万"))
 _RATES = ("%", "个百分点", "百分点")
 
 
+
+
+#: Output grows in real terms (可比价) while its level is nominal.
+_REAL = re.compile(r"生产总值|增加值|GDP|经济")
+_REAL_NOTE = "growth is real (可比价), the level nominal: with inflation the level grows faster"
 
 
 def format_level(value: object, unit: object) -> str:
@@ -110,7 +122,9 @@ def ambition_table(report_or_targets, *, which: str = "headline",
     ``min_confidence``) or ``"all"``. A 确保…力争 pair is one row. ``difference`` (written out,
     in percentage points between two % figures) and ``ratio`` compare the target with last
     year's result in the same unit; ``implied_level`` is the level
-    a growth target reaches from last year's level (``base_level``), both written out.
+    a growth target reaches from last year's level (``base_level``), both written out; for
+    output (生产总值, 增加值) ``note`` says that its growth is real (可比价) while the level is
+    nominal, so the implied level is a lower guide, not a forecast.
 
     >>> t = pd.DataFrame({"indicator": ["生产总值"], "raw": ["7%"], "value": [7.0],
     ...     "unit": ["%"], "change": ["growth"], "bound": ["approx"], "commitment": ["none"],
@@ -146,7 +160,49 @@ def ambition_table(report_or_targets, *, which: str = "headline",
             "base_level": format_level(row.get("base_level"), row.get("base_level_unit")),
             "implied_level": implied,
             "confidence": as_number(row.get("match_confidence")),
+            "note": _REAL_NOTE if implied and _REAL.search(str(row["indicator"])) else "",
         })
     columns = ["indicator", "target", "last_year", "difference", "ratio", "base_level",
-               "implied_level", "confidence"]
+               "implied_level", "confidence", "note"]
     return pd.DataFrame(out, columns=columns)
+
+
+def headline_targets(reports) -> pd.DataFrame:
+    """The headline targets (主要预期目标) of several reports, one row per place and indicator.
+
+    Columns: place (`place_key`), year, canonical, indicator, target (as written, with its
+    bound and commitment: `describe_target`), value, value_low, value_high, point (the value,
+    or the middle of a range), unit, change, bound, commitment, strive_value, source. A report
+    without a headline list gives no rows; an indicator named twice keeps its first row.
+
+    >>> headline_targets([]).columns[:4].tolist()
+    ['place', 'year', 'canonical', 'indicator']
+    """
+    rows = []
+    for report in reports:
+        meta = report.metadata
+        place = place_key(meta)
+        targets = report.targets
+        head = targets[targets["headline"].fillna(False).astype(bool)]
+        head = combine_commitments(head, report_places(place) + report_places(meta.region))
+        seen = set()
+        for _, row in head.iterrows():
+            key = (row["canonical"], row["change"], row["unit"])
+            if key in seen:
+                continue
+            seen.add(key)
+            strive = as_number(row["strive_value"])
+            rows.append({
+                "place": place, "year": meta.year, "canonical": row["canonical"],
+                "indicator": row["indicator"],
+                "target": describe_target(row, strive_raw=None if math.isnan(strive)
+                                          else format_level(strive, row["unit"])),
+                "value": as_number(row["value"]), "value_low": as_number(row["value_low"]),
+                "value_high": as_number(row["value_high"]), "point": point_value(row),
+                "unit": row["unit"], "change": row["change"], "bound": row["bound"],
+                "commitment": row["commitment"], "strive_value": strive,
+                "source": meta.source})
+    columns = ["place", "year", "canonical", "indicator", "target", "value", "value_low",
+               "value_high", "point", "unit", "change", "bound", "commitment", "strive_value",
+               "source"]
+    return pd.DataFrame(rows, columns=columns)

@@ -21,6 +21,7 @@ from policytext.targets.matching import (
     canonical_indicator,
     name_similarity,
 )
+from policytext.targets.outcomes import threshold_mask
 
 __all__ = [
     "TARGET_FIELDS",
@@ -221,7 +222,13 @@ def targets_from_indicators(
     targets = targets.reset_index(drop=True)
     actuals = actual_results(ind, sections)
 
-    match = best_matches(targets, actuals, places=places)
+    # 5亿元以上项目: a per-project threshold pairs with nothing
+    match = best_matches(targets[~threshold_mask(targets, sentences)],
+                         actuals[~threshold_mask(actuals, sentences)], places=places)
+    match = match.reindex(targets.index)
+    match["candidate"] = match["candidate"].astype(object).where(match["candidate"].notna(), None)
+    match["confidence"] = match["confidence"].fillna(0.0)
+    match["method"] = match["method"].fillna("none")
     # A growth/decrease rate applies to a level in a non-rate unit; a change in percentage
     # points applies to a rate level (城镇化率 55.6% + 1个百分点).
     levels = actuals[actuals["change"].isin(["level", "share"])].copy()

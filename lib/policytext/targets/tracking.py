@@ -4,22 +4,45 @@
 that the next year's report gives, and a status says whether the target was met.
 
 Status rules (`target_status`): a lower bound (以上, 不低于, 超) is met at or above it, an upper
-bound (以内, 不高于, 以下) at or below it, a range (5-10家) inside it, 左右 within a tolerance
-(±0.5 percentage points for rates, ±5 % of the target for levels: both keyword arguments), and
-a plain figure (增长3%, 新增绿地50万平方米) is read as a floor, the genre's usual meaning. A
-dual target (确保6%，力争8%) is judged on its ensure value; the strive value gets its own flag.
+bound (以内, 不高于, 以下) at or below it. `track` reads the other bounds the way the reports do
+(``approx="at_least"``): 左右 and a bare figure (增长7.5%) are met unless the outcome falls short
+by more than a tolerance (0.5 percentage points for rates, 2 % of the target for levels: keyword
+arguments), so 8.3% and 7.6% meet 8%左右 while 7.4% misses it; a range (6.5%－7%) is met inside
+it or on its better side. ``approx="within"`` asks for both sides and reads a bare figure as a
+floor. Indicators a report holds down (prices, unemployment, deficits: `is_ceiling`) read the
+other way round: there 3%左右 and a bare 3% are ceilings. A dual target (确保6%，力争8%) is judged
+on its ensure value; the strive value gets its own flag.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 
 import numpy as np
 import pandas as pd
 
 from policytext.errors import ReportError
 from policytext.read.numerals import as_number
-from policytext.targets.matching import RATE_UNITS, best_matches, canonical_indicator
+from policytext.targets.matching import (
+    RATE_UNITS,
+    best_matches,
+    canonical_indicator,
+)
+from policytext.targets.outcomes import (
+    flat_prices,
+    is_ceiling,
+    judge_statements,
+    judge_sync,
+    one_year_mask,
+    outcome_candidates,
+    past_year_mask,
+    split_subjects,
+    threshold_mask,
+    unnumbered_targets,
+)
+from policytext.targets.places import place_key
 from policytext.targets.targets import (
     TARGET_FIELDS,
     actual_results,
@@ -42,6 +65,8 @@ __all__ = [
 
 #: Changes that describe a movement from a level, so that a level plus the change gives a level.
 _RELATIVE = ("growth", "decrease", "pp_change")
+#: Indicators whose growth rates are real (at comparable prices): output and value added.
+_REAL_GROWTH = r"生产总值|增加值|GDP|经济"
 
 
 def target_status(
@@ -55,12 +80,18 @@ def target_status(
     rate_tolerance: float = 0.5,
     level_tolerance: float = 0.05,
     approx: str = "within",
+    ceiling: bool = False,
 ) -> str:
     """``"met"``, ``"missed"`` or ``"unclear"`` for one outcome against one target.
 
     ``rate_tolerance`` (percentage points, for % targets) and ``level_tolerance`` (a share of
     the target, for levels) say how close a 左右 target must be; ``approx="at_least"`` also
-    counts an overshoot of a 左右 target as met. A plain figure (bound ``point``) is a floor.
+    counts an overshoot of a 左右 target as met. A plain figure (bound ``point``) is a floor;
+    for a ``ceiling`` indicator (prices, unemployment: see `is_ceiling`) it is a ceiling, and
+    ``at_least`` then forgives an undershoot instead.
+
+    >>> target_status(2.6, 3.5, bound="approx", unit="%", approx="at_least", ceiling=True)
+    'met'
 
     >>> target_status(8.3, 8, bound="approx", unit="%"), target_status(6.2, 7.5, bound="approx", unit="%")
     ('met', 'missed')
@@ -78,16 +109,22 @@ def target_status(
         if math.isnan(low) or math.isnan(high):
             return "unclear"
         eps = 1e-9 * max(1.0, abs(high))
+        if approx == "at_least":  # the better side of a range is no miss
+            return "met" if (out <= high + eps if ceiling else out >= low - eps) else "missed"
         return "met" if low - eps <= out <= high + eps else "missed"
     if math.isnan(tgt):
         return "unclear"
     eps = 1e-9 * max(1.0, abs(tgt))
-    if bound in ("lower", "point"):
+    if bound == "point" and approx == "at_least":
+        bound = "approx"  # a bare figure is read like 左右 (增长7.5%: 7.4% is no failure)
+    if bound == "lower" or (bound == "point" and not ceiling):
         return "met" if out >= tgt - eps else "missed"
-    if bound == "upper":
+    if bound in ("upper", "point"):
         return "met" if out <= tgt + eps else "missed"
     if bound == "approx":
         tol = rate_tolerance if unit in RATE_UNITS else level_tolerance * abs(tgt)
+        if approx == "at_least" and ceiling:
+            return "met" if out <= tgt + tol + eps else "missed"
         if approx == "at_least":
             return "met" if out >= tgt - tol - eps else "missed"
         return "met" if abs(out - tgt) <= tol + eps else "missed"
@@ -113,6 +150,12 @@ TRACKING_COLUMNS = [
 ]
 
 
+#: Columns `track_targets` adds for the outcome, before judging.
+_OUTCOME_FIELDS = ["outcome_value", "outcome_unit", "outcome_change", "outcome_raw",
+                   "outcome_indicator", "match_confidence", "match_method", "note",
+                   "outcome_start", "outcome_end", "outcome_sentence"]
+
+
 def _derived_outcomes(targets, actuals, places):
     """Outcome changes computed from two levels when the next report gives only the level.
 
@@ -121,6 +164,9 @@ def _derived_outcomes(targets, actuals, places):
     """
     levels = actuals[actuals["change"].isin(["level", "share"])]
     want = targets[targets["change"].isin(_RELATIVE) & targets["base_level"].notna()]
+    # Output growth is real (可比价) while its levels are nominal: two levels of GDP give
+    # nominal growth, which is no outcome of a real-growth target.
+    want = want[~want["indicator"].fillna("").astype(str).str.contains(_REAL_GROWTH)]
     if not len(want) or not len(levels):
         return {}
     levels = levels.assign(change="level")
@@ -154,15 +200,31 @@ def judge_rows(frame: pd.DataFrame, *, rate_tolerance, level_tolerance, approx) 
         point = point_value(row)
         same_unit = isinstance(row["outcome_unit"], str) and row["outcome_unit"] == row["unit"]
         outcome = as_number(row["outcome_value"]) if same_unit else math.nan
+        ceiling = is_ceiling(row.get("indicator")) or is_ceiling(row.get("canonical"))
         status.append(target_status(outcome, row["value"], bound=row["bound"], unit=row["unit"],
                                     value_low=row["value_low"], value_high=row["value_high"],
-                                    **kw))
+                                    ceiling=ceiling, **kw))
         has_strive = not math.isnan(as_number(row.get("strive_value")))
         strive.append(target_status(outcome, row["strive_value"], bound=row["bound"],
-                                    unit=row["unit"], **kw) if has_strive else None)
+                                    unit=row["unit"], ceiling=ceiling, **kw)
+                      if has_strive else None)
         gap.append(round(outcome - point, 9))
         tol.append(_tolerance(row["bound"], row["unit"], point, rate_tolerance, level_tolerance))
     return frame.assign(status=status, strive_status=strive, gap=gap, tolerance=tol)
+
+
+def _growth_named_in_sentence(targets: pd.DataFrame) -> pd.DataFrame:
+    """A % target read as a level although its sentence says X增长 (经济增长预期目标为7%左右)."""
+    level = targets["change"].eq("level") & targets["unit"].eq("%")
+    if not level.any() or "sentence" not in targets.columns:
+        return targets
+    out = targets.copy()
+    for label in out.index[level]:
+        name, text = out.at[label, "indicator"], out.at[label, "sentence"]
+        if isinstance(name, str) and isinstance(text, str) and name \
+                and re.search(re.escape(name) + r"(?:的)?(?:增长|增速)", re.sub(r"\s", "", text)):
+            out.at[label, "change"] = "growth"
+    return out
 
 
 def track_targets(
@@ -171,13 +233,19 @@ def track_targets(
     *,
     places: tuple[str, ...] = (),
     rate_tolerance: float = 0.5,
-    level_tolerance: float = 0.05,
-    approx: str = "within",
+    level_tolerance: float = 0.02,
+    approx: str = "at_least",
+    min_confidence: float = 0.7,
+    statements: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One year's targets (a `targets_table`) against the next report's results (actual rows).
 
     Returns the target columns plus outcome_* columns, match_confidence, match_method,
-    status, strive_status, gap (outcome minus target), tolerance and note.
+    status, strive_status, gap (outcome minus target), tolerance and note. A match below
+    ``min_confidence`` (a one- or two-character name such as 投资 or 项目) keeps its evidence
+    but is not judged: status "unclear", with a note asking a person to check it. With the next
+    report's ``statements`` (its sentences), a target it gives no figure for is judged on what
+    it says of it (超额完成…目标 / 没有完成…目标: `stated_verdict`).
 
     >>> t = pd.DataFrame({"indicator": ["固定资产投资"], "value": [10.0], "unit": ["%"],
     ...     "change": ["growth"], "bound": ["lower"], "commitment": ["none"],
@@ -190,12 +258,21 @@ def track_targets(
     cols = [*TARGET_FIELDS, "canonical", "deadline", "sentence", "base_level",
             "base_level_unit", "base_level_raw"]
     t = combine_commitments(with_columns(targets, cols), places)
-    a = with_columns(actuals, ["indicator", "value", "unit", "change", "raw", "start", "end",
-                                "sentence", "sentence_id"])
+    a = outcome_candidates(with_columns(actuals, [
+        "indicator", "value", "unit", "change", "raw", "start", "end", "sentence", "sentence_id",
+        "one_year"]))
     if t["canonical"].isna().all():
         t["canonical"] = [canonical_indicator(n, places=places) for n in t["indicator"]]
-    match = best_matches(t, a, places=places)
-    derived = _derived_outcomes(t[match["candidate"].isna()], a, places)
+    t = _growth_named_in_sentence(t)
+    split = split_subjects(t)
+    if not split["indicator"].equals(t["indicator"]):
+        t = split.assign(canonical=[canonical_indicator(n, places=places)
+                                    for n in split["indicator"]])
+    several = ~a["one_year"].astype(bool)
+    match = best_matches(t, a[~several], places=places)
+    derived = _derived_outcomes(t[match["candidate"].isna()], a[~several], places)
+    # Several-year figures (年均, 累计) are no outcome, but a reader should know they were there.
+    wider = best_matches(t, a[several], places=places) if several.any() else None
     rows = []
     for label, row in t.iterrows():
         cand, conf, method = match.loc[label, ["candidate", "confidence", "method"]]
@@ -205,6 +282,12 @@ def track_targets(
             value, unit = a.at[cand, "value"], a.at[cand, "unit"]
         elif label in derived:
             cand, value, unit, conf, method, note = derived[label]
+        elif wider is not None and wider.at[label, "candidate"] is not None:
+            other = a.loc[wider.at[label, "candidate"]]
+            note = (f"the next report gives only a several-year figure ({other['indicator']} "
+                    f"{other['raw']}), not a one-year outcome")
+        elif pd.isna(row.get("value")) and pd.isna(row.get("value_low")):
+            note = "a target without a number: judged only where the next report states it"
         else:
             note = "no matching result in the next report"
         def get(col, cand=cand):
@@ -219,52 +302,115 @@ def track_targets(
             "outcome_start": get("start"), "outcome_end": get("end"),
             "outcome_sentence": get("sentence"),
         })
-    found = pd.DataFrame(rows, index=range(len(t)))
+    # Named columns: a year without targets must still give the outcome columns.
+    found = pd.DataFrame(rows, index=range(len(t)), columns=_OUTCOME_FIELDS)
     # The target's own match to last year's result is not the outcome's match: keep one.
     t = t.drop(columns=[c for c in found.columns if c in t.columns]).reset_index(drop=True)
     out = pd.concat([t, found], axis=1)
     out = out.rename(columns={"start": "target_start", "end": "target_end",
                               "sentence": "target_sentence"})
-    return judge_rows(out, rate_tolerance=rate_tolerance, level_tolerance=level_tolerance,
-                       approx=approx)
+    out = judge_rows(out, rate_tolerance=rate_tolerance, level_tolerance=level_tolerance,
+                     approx=approx)
+    judge_sync(out, a)
+    judge_statements(out, statements, places)
+    conf = pd.to_numeric(out["match_confidence"], errors="coerce").fillna(0)
+    weak = (conf < min_confidence) & out["outcome_value"].notna()
+    if weak.any():
+        out["status"] = out["status"].astype(object)
+        out["note"] = out["note"].astype(object)
+        out.loc[weak, "note"] = [f"weak match ({c:g}) to {i} {r}: check by hand" for c, i, r
+                                 in zip(conf[weak], out.loc[weak, "outcome_indicator"],
+                                        out.loc[weak, "outcome_raw"])]
+        out.loc[weak, "status"] = "unclear"
+        out.loc[weak, "strive_status"] = None
+    return out
 
 
 def _report_entry(report) -> dict:
     meta = report.metadata
-    actuals = actual_results(with_columns(report.indicators, [*TARGET_FIELDS, "kind"]),
-                       report.sections)
+    if meta.year is None or pd.isna(meta.year):
+        # Dates (deadlines) cannot be resolved without the year: the entry is left out anyway.
+        return {"region": place_key(meta), "year": None,
+                "source": meta.source or report.report_id}
+    indicators = with_columns(report.indicators, [*TARGET_FIELDS, "kind"])
+    actuals = actual_results(indicators, report.sections)
+    recalled = indicators[indicators["kind"].eq("target")]
+    recalled = recalled[past_year_mask(recalled, report.sentences, report.text)]
+    flat = flat_prices(report.sentences)
+    if len(recalled) or len(flat):
+        actuals = pd.concat([actuals, actual_results(recalled.assign(kind="actual"), None),
+                             flat], ignore_index=True)
+    actuals = actuals[~threshold_mask(actuals, report.sentences)]
     sentences = report.sentences.set_index("sentence_id")["text"]
-    actuals = actuals.assign(sentence=actuals["sentence_id"].map(sentences))
+    actuals = actuals.assign(sentence=actuals["sentence_id"].map(sentences),
+                             one_year=one_year_mask(actuals, report.sentences, report.sections,
+                                                      report.text))
     targets = report.targets if hasattr(report, "targets") else targets_table(report)
-    return {"region": meta.region, "year": meta.year, "source": meta.source or report.report_id,
-            "targets": targets, "actuals": actuals, "places": report_places(meta.region)}
+    extra = unnumbered_targets(targets, report.sentences)
+    if len(extra):
+        targets = pd.concat([targets, extra], ignore_index=True)
+    return {"region": place_key(meta), "year": meta.year,
+            "source": meta.source or report.report_id, "targets": targets, "actuals": actuals,
+            "places": report_places(meta.region) + report_places(place_key(meta)),
+            "sentences": report.sentences}
+
+
+def _series(entries: list[dict], duplicates: str, notes: list[str]) -> dict[str, dict[int, dict]]:
+    """Entries grouped by place and year; entries without a year are left out with a note.
+
+    An entry without a place joins the series when every other entry names the same place
+    (a list given to `track` is one jurisdiction); otherwise it is left out with a note.
+    """
+    # Only entries that can be tracked vouch for the series' place.
+    places = {e["region"] for e in entries if e["region"] and e["year"] is not None
+              and not pd.isna(e["year"])}
+    by_place: dict[str, dict[int, dict]] = {}
+    for entry in sorted(entries, key=lambda e: (str(e["region"] or ""), e["year"] or 0,
+                                                str(e["source"]))):
+        if entry["year"] is None or pd.isna(entry["year"]):
+            notes.append(f"{entry['source']}: the report's year is unknown, left out")
+            continue
+        place = entry["region"]
+        if not place:
+            if len(places) != 1:
+                notes.append(f"{entry['source']}: the report's place is unknown, left out")
+                continue
+            place = next(iter(places))
+            notes.append(f"{entry['source']}: no place in the metadata, taken as {place}")
+            entry = {**entry, "region": place}
+        years = by_place.setdefault(str(place), {})
+        year = int(entry["year"])
+        if year in years:
+            if duplicates == "error":
+                raise ReportError(entry["source"], f"a second report for {place} "
+                                  f"{year} (the first is {years[year]['source']})")
+            notes.append(f"{entry['source']}: a second report for {place} {year}, left out")
+            continue
+        years[year] = entry
+    for place, years in by_place.items():
+        present = sorted(years)
+        for a, b in itertools.pairwise(present):
+            if b > a + 1:
+                notes.append(f"{place}: no report between {a} and {b}; the {a} targets have "
+                             f"no outcome here ({a} → {b} is not a consecutive pair)")
+    return by_place
 
 
 def _track_entries(entries: list[dict], *, duplicates: str, include_pending: bool,
                    **kw) -> pd.DataFrame:
     frames = []
-    by_region: dict[str, dict[int, dict]] = {}
-    for entry in sorted(entries, key=lambda e: (str(e["region"]), e["year"] or 0,
-                                                str(e["source"]))):
-        if entry["year"] is None or pd.isna(entry["year"]):
-            raise ReportError(entry["source"], "the report's year is unknown, cannot track it")
-        years = by_region.setdefault(str(entry["region"] or ""), {})
-        year = int(entry["year"])
-        if year in years:
-            if duplicates == "error":
-                raise ReportError(entry["source"], f"a second report for {entry['region']} "
-                                  f"{year} (the first is {years[year]['source']})")
-            continue
-        years[year] = entry
-    for years in by_region.values():
+    notes: list[str] = []
+    for years in _series(entries, duplicates, notes).values():
         for year, entry in sorted(years.items()):
             nxt = years.get(year + 1)
             if nxt is None and not include_pending:
                 continue
             actuals = nxt["actuals"] if nxt is not None else None
-            part = track_targets(entry["targets"], actuals, places=entry["places"], **kw)
+            part = track_targets(entry["targets"], actuals, places=entry["places"],
+                                 statements=nxt.get("sentences") if nxt is not None else None,
+                                 **kw)
             if nxt is None:
-                part["note"] = f"no report for {year + 1} yet"
+                part["note"] = f"no {year + 1} report in the series"
             _leave_later_targets_unjudged(part, year)
             part.insert(0, "region", entry["region"])
             part.insert(1, "year", year)
@@ -274,13 +420,17 @@ def _track_entries(entries: list[dict], *, duplicates: str, include_pending: boo
                                               nxt["source"] if nxt is not None else None, None)
             frames.append(part)
     if not frames:
-        return pd.DataFrame(columns=TRACKING_COLUMNS)
+        out = pd.DataFrame(columns=TRACKING_COLUMNS)
+        out.attrs["notes"] = notes
+        return out
     out = pd.concat(frames, ignore_index=True)
     out = with_columns(out, TRACKING_COLUMNS)[TRACKING_COLUMNS]
     # Years without a dual target would otherwise show NaN where others show None.
     out["strive_status"] = out["strive_status"].astype(object).where(
         out["strive_status"].notna(), None)
-    return out.sort_values(["region", "year", "target_start"], kind="stable").reset_index(drop=True)
+    out = out.sort_values(["region", "year", "target_start"], kind="stable").reset_index(drop=True)
+    out.attrs["notes"] = notes
+    return out
 
 
 def _leave_later_targets_unjudged(part: pd.DataFrame, year: int) -> None:
@@ -308,17 +458,22 @@ def track(
     reports,
     *,
     rate_tolerance: float = 0.5,
-    level_tolerance: float = 0.05,
-    approx: str = "within",
+    level_tolerance: float = 0.02,
+    approx: str = "at_least",
     include_pending: bool = False,
+    min_confidence: float = 0.7,
 ) -> pd.DataFrame:
     """Follow the targets of one jurisdiction's reports (any order) to the next year's results.
 
     Each year's targets are joined with the results that the following year's report gives
     for the same indicator, and judged met / missed / unclear (see `target_status`; the
-    tolerances are keyword arguments). Both sentences stay as evidence (target_sentence,
+    tolerances are keyword arguments; matches below ``min_confidence`` stay unclear with a
+    note). Both sentences stay as evidence (target_sentence,
     outcome_sentence and their offsets). Targets of the last year have no outcome yet and are
     left out unless ``include_pending``. Two reports of the same place and year are an error.
+    Reports are grouped by place (`place_key`: 国务院 and 中华人民共和国国务院 are one series);
+    a report without a year, and a year whose next report is missing (2017 → 2019), are left
+    out with a note in ``table.attrs["notes"]``.
 
     >>> import policytext
     >>> table = policytext.track([r2019, r2020])  # doctest: +SKIP
@@ -327,34 +482,50 @@ def track(
     entries = [_report_entry(r) for r in reports]
     return _track_entries(entries, duplicates="error", include_pending=include_pending,
                           rate_tolerance=rate_tolerance, level_tolerance=level_tolerance,
-                          approx=approx)
+                          approx=approx, min_confidence=min_confidence)
 
 
 def tracking_from_corpus(targets: pd.DataFrame, indicators: pd.DataFrame,
                          metadata: pd.DataFrame, **kw) -> pd.DataFrame | None:
     """`track` on the corpus tables (each with a leading report_id; metadata has year, region).
 
-    Returns None unless some region has reports for at least two years. When one place and
-    year has several reports (copies from two websites), the first report_id is used.
+    Reports are grouped by the metadata's ``place_key`` column when it has one, else by the
+    canonical place of the region (`place_key`). Returns None unless some place has reports
+    for at least two years. When one place and year has several reports (copies from two
+    websites), the first report_id is used. Optional keywords ``sentences`` and ``sections``
+    (corpus tables with report_id) let several-year figures be recognised by their sentence.
 
     >>> tracking_from_corpus(pd.DataFrame(), pd.DataFrame(), pd.DataFrame()) is None
     True
     """
-    need = {"report_id", "year", "region"}
-    if metadata is None or not need <= set(metadata.columns) or targets is None \
+    sentences, sections = kw.pop("sentences", None), kw.pop("sections", None)
+    need = {"report_id", "year"}
+    if metadata is None or not need <= set(metadata.columns) \
+            or not ({"region", "place_key"} & set(metadata.columns)) or targets is None \
             or "report_id" not in getattr(targets, "columns", ()) or indicators is None \
             or "report_id" not in getattr(indicators, "columns", ()):
         return None
-    meta = metadata.dropna(subset=["year", "region"])
-    if not (meta.groupby("region")["year"].nunique() >= 2).any():
+    meta = metadata.assign(_place=[place_key(row) for _, row in metadata.iterrows()])
+    meta = meta.dropna(subset=["year", "_place"])
+    if not (meta.groupby("_place")["year"].nunique() >= 2).any():
         return None
+
+    def own(table, rid):
+        if table is None or "report_id" not in getattr(table, "columns", ()):
+            return None
+        return table[table["report_id"] == rid].drop(columns="report_id")
+
     entries = []
-    for rid, region, year in meta[["report_id", "region", "year"]].itertuples(index=False):
-        ind = with_columns(indicators[indicators["report_id"] == rid],
-                            [*TARGET_FIELDS, "kind"])
-        entries.append({"region": region, "year": int(year), "source": rid,
-                        "targets": targets[targets["report_id"] == rid].drop(columns="report_id"),
-                        "actuals": actual_results(ind, None), "places": report_places(region)})
+    for rid, place, year in meta[["report_id", "_place", "year"]].itertuples(index=False):
+        ind = with_columns(own(indicators, rid), [*TARGET_FIELDS, "kind"])
+        actuals = actual_results(ind, own(sections, rid))
+        sent = own(sentences, rid)
+        actuals = actuals.assign(one_year=one_year_mask(actuals, sent, own(sections, rid)))
+        if sent is not None:
+            actuals["sentence"] = actuals["sentence_id"].map(sent.set_index("sentence_id")["text"])
+        entries.append({"region": place, "year": int(year), "source": rid,
+                        "targets": own(targets, rid), "actuals": actuals,
+                        "places": report_places(place), "sentences": sent})
     return _track_entries(entries, duplicates="first", include_pending=False, **kw)
 
 
