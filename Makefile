@@ -1,5 +1,7 @@
 # Two commands on a fresh machine with Python 3.11+ and make:
-#   make run    set up .venv, run the pipeline on seeds/ into data/processed/, execute the notebooks
+#   make run    set up .venv, run the pipeline on seeds/ into data/processed/ and on the real corpus
+#               (data/corpus/raw) into out/corpus/, refresh data/corpus/quality.csv and tracking.csv,
+#               and execute the notebooks
 #   make test   set up .venv, run the whole test suite
 # Run the collection on your own report:  make run REPORT=path/to/report.txt  (outputs in out/<name>/)
 
@@ -9,7 +11,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 REPORT ?=
 
-.PHONY: run test setup pipeline notebooks book bench lint clean browser
+.PHONY: run test setup pipeline corpus notebooks book bench lint clean browser
 
 setup: $(STAMP)
 
@@ -21,7 +23,7 @@ $(STAMP): pyproject.toml requirements-lock.txt
 	touch $(STAMP)
 
 ifeq ($(REPORT),)
-run: pipeline notebooks
+run: pipeline corpus notebooks
 else
 run: setup
 	$(PY) tools/run_collection.py "$(REPORT)"
@@ -29,6 +31,13 @@ endif
 
 pipeline: $(STAMP)
 	$(PY) -m policytext run seeds/ --out data/processed
+
+# The real corpus: 116 reports as researchers find them. Its per-report folders (~80 MB) stay in
+# out/; the quality table and the corpus tracking table are committed for readers.
+corpus: $(STAMP)
+	$(PY) -m policytext run data/corpus/raw --out out/corpus --jobs 2
+	cp out/corpus/corpus/tracking.csv data/corpus/tracking.csv
+	$(PY) tools/corpus_quality.py data/corpus/raw --out data/corpus/quality.csv
 
 notebooks: $(STAMP)
 	$(PY) tools/execute_notebooks.py notebooks/*.ipynb notebooks/solutions/*.ipynb

@@ -108,8 +108,9 @@ def test_a_missing_year_is_no_pair():
 
 
 def test_a_place_written_two_ways_is_one_series(guangxi):
-    regions = {r.metadata.region for r in guangxi}
-    assert len(regions) == 2  # 广西 (2025, Word) and 广西壮族自治区 (2026, CSV)
+    # The titles spell the place two ways: 广西 (2025, Word) and 广西壮族自治区 (2026, CSV).
+    assert len({r.metadata.title for r in guangxi}) == 2
+    assert {r.metadata.place_key for r in guangxi} == {"广西壮族自治区"}
     table = policytext.track(guangxi)
     assert set(table["region"]) == {"广西壮族自治区"}
     assert set(table["reported_in"]) == {2026}
