@@ -5,14 +5,24 @@ from here (``from policytext.read import ...``) or from the module itself.
 """
 
 from policytext.read.clean import REASONS, Cleaned, clean_document, title_of
-from policytext.read.containers import DATASET_SUFFIXES, FIELD_NAMES, TEXT_FIELDS, read_documents
+from policytext.read.containers import (
+    DATASET_SUFFIXES,
+    FIELD_NAMES,
+    MAX_DATASET_BYTES,
+    TEXT_FIELDS,
+    read_documents,
+    read_documents_and_errors,
+)
 from policytext.read.formats import (
+    MAX_INPUT_BYTES,
     Document,
     decode_bytes,
+    decode_bytes_marked,
     document_from_string,
     html_to_text,
     looks_like_html,
     make_document,
+    read_bytes,
     read_document,
 )
 from policytext.read.ids import report_id, safe_component
@@ -36,6 +46,8 @@ __all__ = [
     "CN_NUMERAL_CHARS",
     "DATASET_SUFFIXES",
     "FIELD_NAMES",
+    "MAX_DATASET_BYTES",
+    "MAX_INPUT_BYTES",
     "REASONS",
     "TEXT_FIELDS",
     "Cleaned",
@@ -46,6 +58,7 @@ __all__ = [
     "cn_int",
     "cn_to_number",
     "decode_bytes",
+    "decode_bytes_marked",
     "document_from_string",
     "html_to_text",
     "level_of",
@@ -55,8 +68,10 @@ __all__ = [
     "prefectures",
     "province_of",
     "provinces",
+    "read_bytes",
     "read_document",
     "read_documents",
+    "read_documents_and_errors",
     "read_metadata",
     "report_id",
     "report_year",
