@@ -114,7 +114,8 @@ def safe_cell(value):
 
 def safe_cells(frame: pd.DataFrame) -> pd.DataFrame:
     """`frame` with `safe_cell` applied to its text columns (numeric columns are untouched)."""
-    text_columns = [c for c in frame.columns if frame[c].dtype == object]
+    text_columns = [c for c in frame.columns
+                    if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype)]
     if not text_columns:
         return frame
     out = frame.copy()
@@ -248,8 +249,8 @@ def write_workbook(path: str | os.PathLike[str], tables: dict) -> Path:
         if (name in ("indicators.csv", "deadlines.csv") and "sentence_id" in frame
                 and "sentence" not in frame and text_of):
             frame = frame.copy()
-            frame.insert(min(2, len(frame.columns)), "sentence",
-                         frame["sentence_id"].map(text_of))
+            at = frame.columns.get_loc("raw") + 1 if "raw" in frame else 0
+            frame.insert(at, "sentence", frame["sentence_id"].map(text_of))
         sheet = book.create_sheet(name.removesuffix(".csv")[:31])
         sheet.append([str(c) for c in frame.columns])
         for row in frame.head(_SHEET_ROWS).itertuples(index=False, name=None):

@@ -334,25 +334,27 @@ def _mostly_utf8(data: bytes) -> tuple[int, ...]:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le' or 'utf-16-be' when NULs sit only at odd or only at even offsets.
+    """'utf-16-le' or 'utf-16-be' when `data` reads as Chinese text in one of them, else None.
 
-    Chinese in UTF-16 has NUL bytes only in its ASCII characters (digits, newlines), always
-    at the same side of the byte pair; binary files have NULs anywhere.
+    UTF-16 puts a NUL beside every ASCII character, so without a byte-order mark it looks
+    binary; read the right way round it is Chinese and ASCII, the wrong way (or a binary
+    file either way) characters from all over Unicode.
     """
     if len(data) % 2:
         return None
-    odd = data[1::2].count(0)
-    even = data[0::2].count(0)
-    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if zeros and not other:
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[:200_000].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        han = sum(1 for ch in text if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+        ascii_text = sum(1 for ch in text if ch.isascii() and (ch.isprintable() or ch in "\t\r\n"))
+        if han + ascii_text >= 0.95 * len(text):
             try:
-                text = data.decode(codec)
+                data.decode(codec)
             except UnicodeDecodeError:
-                continue
-            han = sum(1 for ch in text if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
-            ascii_text = sum(1 for ch in text if ch.isascii() and (ch.isprintable() or ch in "\t\r\n"))
-            if han + ascii_text >= 0.95 * len(text):
-                return codec
+                return None
+            return codec
     return None
 
 
