@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import datetime
-import io
 import json
 import math
 import os
@@ -196,19 +194,18 @@ def write_report(report: Report, out_dir: str | os.PathLike[str], *, tables=None
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _EXCEL_CELL_MAX = 32_767
 # Rows per sheet: a forum page's removed.csv can reach a million lines, which Excel cannot
-# open and which took a minute to write; the CSV beside the workbook keeps every row.
+# open; the CSV beside the workbook keeps every row.
 _SHEET_ROWS = 50_000
-# Fixed time stamps inside the .xlsx, so that a rerun writes the same bytes.
-_EPOCH = datetime.datetime(2000, 1, 1)
 
 
 def _xlsx_cell(value):
+    """A cell value as the workbook holds it: None, bool, a finite number, or defused text."""
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         value = value.item()  # numpy scalars
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):
-        return None if math.isnan(value) else value
+        return value if math.isfinite(value) else None
     if not isinstance(value, str):
         if pd.isna(value):  # NA, NaT
             return None
@@ -220,28 +217,17 @@ def _xlsx_cell(value):
     return safe_cell(value)
 
 
-def write_workbook(path: str | os.PathLike[str], tables: dict) -> Path:
-    """One .xlsx with a sheet per table of `tables`, each number beside its source sentence.
-
-    For readers who work in Excel: indicators and deadlines get the text of their sentence
-    next to the raw number. Text cells are defused like the CSVs (`safe_cell`); cells are cut
-    at Excel's 32,767 characters and sheets at 50,000 rows (a last row says how many more are
-    in the CSV). The bytes depend only on the tables.
-    """
-    from openpyxl import Workbook
-
+def _sheets(tables: dict) -> list[tuple[str, list[list]]]:
+    """(sheet name, rows) for every table: metadata as field/value, then each CSV table."""
     sentences = tables.get("sentences.csv")
     text_of = (dict(zip(sentences["sentence_id"], sentences["text"]))
                if isinstance(sentences, pd.DataFrame) and "sentence_id" in sentences else {})
-    book = Workbook(write_only=True)
-    book.properties.created = book.properties.modified = _EPOCH
+    sheets = []
     meta = tables.get("metadata.json")
     if isinstance(meta, dict):
-        sheet = book.create_sheet("metadata")
-        sheet.append(["field", "value"])
-        for key, value in meta.items():
-            sheet.append([key, _xlsx_cell(value if not isinstance(value, (list, dict))
-                                          else json.dumps(value, ensure_ascii=False))])
+        sheets.append(("metadata", [["field", "value"]] + [
+            [key, value if not isinstance(value, (list, dict))
+             else json.dumps(value, ensure_ascii=False)] for key, value in meta.items()]))
     for name, frame in tables.items():
         if not isinstance(frame, pd.DataFrame):
             continue
@@ -251,36 +237,114 @@ def write_workbook(path: str | os.PathLike[str], tables: dict) -> Path:
             frame = frame.copy()
             at = frame.columns.get_loc("raw") + 1 if "raw" in frame else 0
             frame.insert(at, "sentence", frame["sentence_id"].map(text_of))
-        sheet = book.create_sheet(name.removesuffix(".csv")[:31])
-        sheet.append([str(c) for c in frame.columns])
-        for row in frame.head(_SHEET_ROWS).itertuples(index=False, name=None):
-            sheet.append([_xlsx_cell(v) for v in row])
+        rows = [[str(c) for c in frame.columns]]
+        rows += [list(r) for r in frame.head(_SHEET_ROWS).itertuples(index=False, name=None)]
         if len(frame) > _SHEET_ROWS:
-            sheet.append([f"… {len(frame) - _SHEET_ROWS} more rows in {name}"])
-    buffer = io.BytesIO()
-    book.save(buffer)
+            rows.append([f"… {len(frame) - _SHEET_ROWS} more rows in {name}"])
+        sheets.append((name.removesuffix(".csv")[:31], rows))
+    return sheets
+
+
+def write_workbook(path: str | os.PathLike[str], tables: dict) -> Path:
+    """One .xlsx with a sheet per table of `tables`, each number beside its source sentence.
+
+    For readers who work in Excel: indicators and deadlines get the text of their sentence
+    next to the raw number. Text cells are defused like the CSVs (`safe_cell`); cells are cut
+    at Excel's 32,767 characters and sheets at 50,000 rows (a last row says how many more are
+    in the CSV). Written directly as SpreadsheetML with inline strings: a spreadsheet library
+    took longer than the whole analysis, and this way the bytes depend only on the tables.
+
+    >>> import tempfile, os, zipfile
+    >>> path = write_workbook(os.path.join(tempfile.mkdtemp(), "r.xlsx"),
+    ...                       {"t.csv": pd.DataFrame({"raw": ["=1+1"], "value": [-2.5]})})
+    >>> xml = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
+    >>> print(xml[xml.index('<row r="2">'):xml.index("</row></sheetData>")])
+    <row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve">'=1+1</t></is></c><c r="B2"><v>-2.5</v></c>
+    """
+    sheets = _sheets(tables)
+    parts = {
+        "[Content_Types].xml": _XML_HEAD + (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{_MAIN}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/styles.xml" ContentType="{_MAIN}.styles+xml"/>'
+            + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
+                      f'ContentType="{_MAIN}.worksheet+xml"/>' for i in range(1, len(sheets) + 1))
+            + "</Types>"),
+        "_rels/.rels": _XML_HEAD + _rels([("officeDocument", "xl/workbook.xml")]),
+        "xl/workbook.xml": _XML_HEAD + (
+            f'<workbook xmlns="{_SML}" xmlns:r="{_REL}"><sheets>'
+            + "".join(f'<sheet name="{_escape(name)}" sheetId="{i}" r:id="rId{i}"/>'
+                      for i, (name, _) in enumerate(sheets, start=1))
+            + "</sheets></workbook>"),
+        "xl/_rels/workbook.xml.rels": _XML_HEAD + _rels(
+            [("worksheet", f"worksheets/sheet{i}.xml") for i in range(1, len(sheets) + 1)]
+            + [("styles", "styles.xml")]),
+        "xl/styles.xml": _XML_HEAD + (
+            f'<styleSheet xmlns="{_SML}"><fonts count="1"><font><sz val="11"/></font></fonts>'
+            '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+            '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>'
+            '<cellXfs count="1"><xf xfId="0"/></cellXfs><cellStyles count="1">'
+            '<cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'),
+    }
+    for i, (_, rows) in enumerate(sheets, start=1):
+        parts[f"xl/worksheets/sheet{i}.xml"] = _sheet_xml(rows)
     path = Path(path)
-    path.write_bytes(_fixed_zip(buffer.getvalue()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, xml in parts.items():
+            member = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            book.writestr(member, xml.encode("utf-8"))
     return path
 
 
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+_XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_SML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    """The zip archive `data` with every member dated 1980-01-01: same tables, same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            content = src.read(info)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
-                content = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
-            dst.writestr(member, content)
-    return out.getvalue()
+def _rels(targets: list[tuple[str, str]]) -> str:
+    return ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(f'<Relationship Id="rId{i}" Type="{_REL}/{kind}" Target="{target}"/>'
+                      for i, (kind, target) in enumerate(targets, start=1))
+            + "</Relationships>")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _column(n: int) -> str:
+    name = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _sheet_xml(rows: list[list]) -> str:
+    width = max((len(r) for r in rows), default=0)
+    letters = [_column(i) for i in range(1, width + 1)]
+    out = [_XML_HEAD, f'<worksheet xmlns="{_SML}"><sheetData>']
+    for r, row in enumerate(rows, start=1):
+        out.append(f'<row r="{r}">')
+        for letter, raw in zip(letters, row):
+            value = _xlsx_cell(raw)
+            if value is None:
+                continue
+            if isinstance(value, bool):
+                out.append(f'<c r="{letter}{r}" t="b"><v>{int(value)}</v></c>')
+            elif isinstance(value, (int, float)):
+                out.append(f'<c r="{letter}{r}"><v>{value!r}</v></c>')
+            else:
+                out.append(f'<c r="{letter}{r}" t="inlineStr"><is><t xml:space="preserve">'
+                           f'{_escape(value)}</t></is></c>')
+        out.append("</row>")
+    out.append("</sheetData></worksheet>")
+    return "".join(out)
 
 
 def report_folders(out_dir: str | os.PathLike[str]) -> list[str]:
