@@ -365,3 +365,38 @@ def test_a_field_over_csv_default_limit_reaches_the_corpus(tmp_path):
 def test_version():
     done = cli("--version")
     assert done.returncode == 0 and done.stdout.startswith("policytext ")
+
+
+# --------------------------------------------------------------------------- in-process CLI
+def test_a_failing_tracking_table_is_one_line_and_the_other_tables_are_written(
+        tmp_path, monkeypatch, capsys):
+    import policytext.pipeline
+
+    def broken(*args, **kwargs):
+        raise KeyError("outcome_value")
+
+    monkeypatch.setattr(policytext.pipeline, "tracking_from_corpus", broken)
+    for i, text in enumerate([SEED_TEXT, next_year(SEED_TEXT)]):
+        (tmp_path / f"r{i}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    status = main(["run", str(tmp_path / "r0.txt"), str(tmp_path / "r1.txt"), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert f"error: {out / 'corpus'}: no tracking table (KeyError: 'outcome_value')" in err
+    assert "Traceback" not in err
+    assert_complete_corpus(out)
+    assert not (out / "corpus" / "tracking.csv").exists()
+
+
+def test_quality_flags_of_a_report_are_one_warning_line_each(tmp_path, monkeypatch, capsys):
+    from policytext.read.metadata import Metadata
+
+    flags = ["body much shorter than the page", "no closing sentence"]
+    monkeypatch.setattr(Metadata, "flags", property(lambda self: flags), raising=False)
+    path = tmp_path / "r.txt"
+    path.write_text(SEED_TEXT, encoding="utf-8")
+    status = main(["run", str(path), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err.splitlines()
+    assert status == 0
+    assert f"warning: {path}: body much shorter than the page; no closing sentence" in err
+    assert "0 failed, 1 warning(s)" in err[-1]
