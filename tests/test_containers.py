@@ -126,7 +126,7 @@ def test_a_pdf_with_a_text_layer_is_read_and_one_without_is_named(tmp_path):
     ("zip.docx", None, "not a readable Word"),
     ("page.pdf", b"<html><p>x</p></html>", "not a PDF file"),
     ("broken.pdf", b"%PDF-1.4\nnothing else", "not a readable PDF"),
-    ("empty.csv", "title,text\n".encode(), "holds no records"),
+    ("empty.csv", b"title,text\n", "holds no records"),
     ("empty.json", b"[]", "holds no records"),
     ("scalar.json", b"42", "holds no records"),
     ("bad.json", b"[{", "not valid JSON"),
