@@ -11,7 +11,8 @@ import pandas as pd
 
 from policytext.errors import ReportError
 from policytext.pipeline import CORPUS_TABLES, listless, stack_tables
-from policytext.report import load_reports
+from policytext.read.containers import read_documents_and_errors
+from policytext.report import Report
 from policytext.words.frequencies import word_frequencies
 from policytext.words.tokenizer import tokenize
 
@@ -153,11 +154,20 @@ def _report_table(report, name: str) -> pd.DataFrame:
     return listless(getattr(report, name))
 
 
-def _load(path: Path):
+def _load(path: Path) -> tuple[list, dict[str, str]]:
+    """The reports in one file and {source: problem} for what failed (a record, or the file)."""
     try:
-        return load_reports(path), None
+        docs, errors = read_documents_and_errors(path)
     except ReportError as exc:
-        return [], str(exc) if exc.source != str(path) else exc.problem
+        return [], {exc.source: exc.problem}
+    problems = {e.source: e.problem for e in errors}
+    reports = []
+    for doc in docs:
+        try:
+            reports.append(Report(doc))
+        except ReportError as exc:
+            problems[exc.source] = exc.problem
+    return reports, problems
 
 
 def load_corpus(folder, *, jobs: int = 1) -> Corpus:
@@ -174,9 +184,8 @@ def load_corpus(folder, *, jobs: int = 1) -> Corpus:
             results = list(pool.map(_load, paths))
     else:
         results = [_load(p) for p in paths]
-    for path, (reports, problem) in zip(paths, results):
-        if problem is not None:
-            corpus.failures[str(path)] = problem
+    for reports, problems in results:
+        corpus.failures.update(problems)
         corpus.reports.extend(reports)
     corpus.reports.sort(key=lambda r: r.report_id)
     return corpus

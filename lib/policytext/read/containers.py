@@ -91,7 +91,9 @@ def read_documents_and_errors(path: str | Path) -> tuple[list[Document], list[Re
     """
     if isinstance(path, bytes):
         path = os.fsdecode(path)
-    if isinstance(path, (str, os.PathLike)) and not os.fspath(path):
+    if not isinstance(path, (str, os.PathLike)):
+        raise ReportError(repr(path), f"is not a file path (a {type(path).__name__})")
+    if not os.fspath(path):
         raise ReportError("''", "empty path: give a file or folder name")
     path = Path(path)
     suffix = path.suffix.lower()
