@@ -58,10 +58,10 @@ class Document:
 # in the error tells them what to do (export as text) instead of "binary data".
 _MAGIC = (
     (b"%PDF", "a PDF file; name it .pdf to read its text layer"),
-    (b"PK\x03\x04", "a ZIP archive; a Word file must end in .docx to be read, other archives "
-                     "must be unpacked first"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc/.xls); open it in Word or LibreOffice "
-                         "and save as .docx (a spreadsheet as .csv)"),
+    (b"PK\x03\x04", ("a ZIP archive; a Word file must end in .docx to be read, other archives "
+                     "must be unpacked first")),
+    (b"\xd0\xcf\x11\xe0", ("an old Office document (.doc/.xls); open it in Word or LibreOffice "
+                         "and save as .docx (a spreadsheet as .csv)")),
     (b"\x89PNG", "a PNG image, not text"),
     (b"\xff\xd8\xff", "a JPEG image, not text"),
     (b"GIF8", "a GIF image, not text"),
