@@ -196,3 +196,14 @@ def test_dataset_records_empty_or_repeated_are_named_and_the_rest_written(tmp_pa
     assert f"note: {path}#1: CSV record 3 has the same text, skipped" in err
     assert err[-1].startswith("2 report(s) written") and "1 failed" in err[-1]
     assert len([p for p in out.iterdir() if p.name != "corpus"]) == 2
+
+
+def test_a_damaged_byte_in_a_dataset_is_said_once(tmp_path):
+    path = tmp_path / "r.jsonl"
+    line = json.dumps({"title": "2019年青山市政府工作报告", "content": BODY}, ensure_ascii=False)
+    data = line.encode("utf-8")
+    cut = data.index("现在".encode())
+    path.write_bytes(data[:cut] + b"\xfe" + data[cut:])
+    (doc,) = read_documents(path)
+    assert "\ufffd现在" in doc.text
+    assert doc.notes == (f"the JSONL file had 1 damaged byte(s), replaced with U+FFFD (at byte {cut})",)

@@ -241,7 +241,7 @@ def _fields(record: dict, text_key: str) -> dict[str, str]:
 def _read_dataset(path: Path, suffix: str) -> tuple[list[Document], list[ReportError]]:
     data = read_bytes(path, limit=MAX_DATASET_BYTES)
     source = str(path)
-    text, encoding, _ = decode_bytes_marked(data, source)
+    text, encoding, damaged = decode_bytes_marked(data, source)
     kind, rows = _records(path, suffix, text)
     if not rows:
         raise ReportError(source, f"the {kind} file holds no records")
@@ -276,6 +276,11 @@ def _read_dataset(path: Path, suffix: str) -> tuple[list[Document], list[ReportE
         except ReportError as exc:
             errors.append(exc)
             del first_of[digest]
+    if damaged and docs:
+        # Offsets are the file's, not a record's: said once, on the first record.
+        shown = ", ".join(map(str, damaged[:5])) + (" …" if len(damaged) > 5 else "")
+        docs[0] = _with_note(docs[0], f"the {kind} file had {len(damaged)} damaged byte(s), "
+                                      f"replaced with U+FFFD (at byte {shown})")
     return docs, errors
 
 
