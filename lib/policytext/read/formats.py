@@ -322,9 +322,10 @@ def _mostly_utf8(data: bytes) -> tuple[int, ...]:
     """
     bad: list[int] = []
     pos = 0
+    view = memoryview(data)  # no copy of the rest of a 60 MB file per bad byte
     while len(bad) <= 64:
         try:
-            data[pos:].decode("utf-8")
+            str(view[pos:], "utf-8")
             break
         except UnicodeDecodeError as exc:
             bad.append(pos + exc.start)
