@@ -132,7 +132,6 @@ def test_crlf_and_old_mac_line_ends_are_normalised(tmp_path, ref):
     ("blank.txt", " \n\t\r\n\u3000\n".encode("utf-8"), ["empty"]),
     ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(random.Random(1).randbytes(4000)), ["PNG"]),
     ("noise.txt", random.Random(2).randbytes(50_000), []),
-    ("utf16_no_bom.txt", SEED_TEXT.encode("utf-16-le"), []),
 ])
 def test_files_that_are_no_text_are_refused_in_one_line(tmp_path, name, content, words):
     assert_refused(write(tmp_path, name, content), *words)

@@ -123,3 +123,15 @@ def test_cli_lists_bad_files_with_reasons_and_ends_with_a_summary(runs, variants
         assert summary.endswith(" s")
         folders = [p for p in out.iterdir() if p.is_dir() and p.name != "corpus"]
         assert len(folders) == len(variants)
+
+
+def test_load_corpus_keeps_good_records_of_a_dataset_and_names_the_bad_one(tmp_path, variants):
+    import json
+    path = tmp_path / "reports.jsonl"
+    rows = [{"title": "x", "content": variants[0].text}, {"title": "y", "content": ""},
+            {"title": "z", "content": variants[1].text}]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    corpus = policytext.load_corpus(tmp_path)
+    assert len(corpus) == 2
+    assert list(corpus.failures) == [f"{path}#2"]
+    assert "no text" in corpus.failures[f"{path}#2"]

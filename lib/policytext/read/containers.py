@@ -21,22 +21,29 @@ date, url) travel in ``Document.fields`` for the metadata to use where the text 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
 from policytext.errors import ReportError
 from policytext.read.formats import (
     Document,
-    decode_bytes,
+    decode_bytes_marked,
     looks_like_html,
     make_document,
+    read_bytes,
     read_document,
 )
 
-__all__ = ["DATASET_SUFFIXES", "FIELD_NAMES", "TEXT_FIELDS", "read_documents"]
+__all__ = ["DATASET_SUFFIXES", "FIELD_NAMES", "MAX_DATASET_BYTES", "TEXT_FIELDS", "read_documents",
+           "read_documents_and_errors"]
+
+#: Largest dataset file read (256 MiB): a thousand reports with their fields fit many times.
+MAX_DATASET_BYTES = 256 * 2**20
 
 #: Endings of dataset files that hold one report per record.
 DATASET_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json")
@@ -59,39 +66,64 @@ _MIN_TEXT = 20
 def read_documents(path: str | Path) -> list[Document]:
     """Every report in a file: one Document for a page, Word or PDF file; one per dataset record.
 
-    Raises `ReportError` naming the file and the problem (no text layer, no text field …).
+    Raises `ReportError` naming the file (or the record) and the problem: no text layer, no
+    text field, a record without text …
     """
+    docs, errors = read_documents_and_errors(path)
+    if errors:
+        raise errors[0]
+    return docs
+
+
+def read_documents_and_errors(path: str | Path) -> tuple[list[Document], list[ReportError]]:
+    """Like `read_documents`, but a dataset record that fails does not stop the others.
+
+    Returns the documents and one `ReportError` per record (or for the whole file) that could
+    not be read, so a caller can name every problem and still keep every good report.
+
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     p = os.path.join(d, "r.csv")
+    ...     _ = open(p, "w", encoding="utf-8").write("title,text\\na,各位代表：现在我代表市人民政府作报告。\\nb,\\n")
+    ...     docs, errors = read_documents_and_errors(p)
+    >>> len(docs), str(errors[0]).endswith("record 2 has no text (an empty text field)")
+    (1, True)
+    """
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    if not isinstance(path, (str, os.PathLike)):
+        raise ReportError(repr(path), f"is not a file path (a {type(path).__name__})")
+    if not os.fspath(path):
+        raise ReportError("''", "empty path: give a file or folder name")
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix == ".docx":
-        return [_read_docx(path)]
-    if suffix == ".pdf":
-        return [_read_pdf(path)]
-    if suffix in DATASET_SUFFIXES:
-        return _read_dataset(path, suffix)
-    return [read_document(path)]
-
-
-def _raw_bytes(path: Path) -> bytes:
-    source = str(path)
-    if not path.exists():
-        raise ReportError(source, "no such file")
-    if path.is_dir():
-        raise ReportError(source, "is a folder, not a file")
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReportError(source, f"cannot be read ({exc.strerror or type(exc).__name__})") from exc
-    if not data:
-        raise ReportError(source, "the file is empty")
-    return data
+        if suffix == ".docx":
+            return [_read_docx(path)], []
+        if suffix == ".doc":
+            read_bytes(path)  # a missing or empty file says so first
+            raise ReportError(str(path), "is an old Word file (.doc), which cannot be read; "
+                                         "open it in Word or LibreOffice and save as .docx")
+        if suffix == ".pdf":
+            return [_read_pdf(path)], []
+        if suffix in DATASET_SUFFIXES:
+            return _read_dataset(path, suffix)
+        return [read_document(path)], []
+    except ReportError as exc:
+        return [], [exc]
 
 
 def _read_docx(path: Path) -> Document:
     import docx  # python-docx: loaded only when a Word file comes in
 
-    data = _raw_bytes(path)
+    data = read_bytes(path)
     source = str(path)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ReportError(source, "is an old Word file (.doc) named .docx; open it in Word or "
+                                  "LibreOffice and save as .docx")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ReportError(source, "is not a Word .docx file (a .docx is a ZIP archive; this is "
+                                  "not one)")
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -121,12 +153,14 @@ def _read_pdf(path: Path) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
-    data = _raw_bytes(path)
+    data = read_bytes(path)
     source = str(path)
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise ReportError(source, "is not a PDF file (it does not start with %PDF-)")
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError) as exc:
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ReportError(source, f"is not a readable PDF ({exc})") from None
     text = "\n".join(pages)
     if sum(not ch.isspace() for ch in text) < _MIN_TEXT:
@@ -153,11 +187,32 @@ def _records(path: Path, suffix: str, text: str) -> tuple[str, list[dict]]:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ReportError(source, f"is not valid JSON (line {exc.lineno}: {exc.msg})") from None
-    if isinstance(value, dict):
-        # {"data": [...]} or {"reports": [...]}: the one list of records inside; else one record
+    return "JSON", _json_records(value)
+
+
+def _json_records(value) -> list:
+    """The records of a JSON document: a list of them, a list inside a wrapper object
+    ({"data": [...]}, also one level deeper), an object of records keyed by id, or one record."""
+    for _ in range(3):
+        if not isinstance(value, dict):
+            break
         lists = [v for v in value.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
-        value = lists[0] if len(lists) == 1 else [value]
-    return "JSON", value if isinstance(value, list) else []
+        if len(lists) == 1:
+            value = lists[0]
+            break
+        inner = [v for v in value.values() if isinstance(v, dict)]
+        if len(inner) == 1 and not any(isinstance(v, str) and len(v) >= _MIN_TEXT
+                                       for v in value.values()):
+            value = inner[0]  # {"result": {"items": [...]}}
+            continue
+        if value and len(inner) == len(value):
+            value = list(value.values())  # {"2019": {...}, "2020": {...}}
+        else:
+            value = [value]
+        break
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return [{"text": v} for v in value]  # a bare list of report texts
+    return value if isinstance(value, list) else []
 
 
 def _text_field(record: dict) -> str | None:
@@ -165,6 +220,8 @@ def _text_field(record: dict) -> str | None:
     for want in TEXT_FIELDS:
         if want in names and isinstance(record[names[want]], str) and record[names[want]].strip():
             return names[want]
+    if any(want in names for want in TEXT_FIELDS):
+        return None  # the text field is there but empty: another long field is not the report
     texts = [k for k, v in record.items() if isinstance(v, str) and len(v.strip()) >= _MIN_TEXT]
     return max(texts, key=lambda k: len(record[k])) if texts else None
 
@@ -181,24 +238,51 @@ def _fields(record: dict, text_key: str) -> dict[str, str]:
     return out
 
 
-def _read_dataset(path: Path, suffix: str) -> list[Document]:
-    data = _raw_bytes(path)
+def _read_dataset(path: Path, suffix: str) -> tuple[list[Document], list[ReportError]]:
+    data = read_bytes(path, limit=MAX_DATASET_BYTES)
     source = str(path)
-    text, encoding = decode_bytes(data, source)
+    text, encoding, damaged = decode_bytes_marked(data, source)
     kind, rows = _records(path, suffix, text)
-    rows = [r for r in rows if isinstance(r, dict)]
     if not rows:
         raise ReportError(source, f"the {kind} file holds no records")
-    docs = []
+    docs: list[Document] = []
+    errors: list[ReportError] = []
+    first_of: dict[str, int] = {}
     for i, record in enumerate(rows, start=1):
-        key = _text_field(record)
         where = f"{source}#{i}" if len(rows) > 1 else source
+        if not isinstance(record, dict):
+            errors.append(ReportError(where, f"{kind} record {i} is not an object with fields"))
+            continue
+        key = _text_field(record)
         if key is None:
-            raise ReportError(where, f"{kind} record {i} has no text field (looked for "
-                              f"{', '.join(TEXT_FIELDS[:4])} … or any long text)")
+            empty = [k for k in record if str(k).strip().lower() in TEXT_FIELDS]
+            errors.append(ReportError(where, f"{kind} record {i} has no text (an empty "
+                                      f"{empty[0]} field)" if empty else
+                                      f"{kind} record {i} has no text field (looked for "
+                                      f"{', '.join(TEXT_FIELDS[:4])} … or any long text)"))
+            continue
         body = record[key]
         digest = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
-        docs.append(make_document(where, body, encoding, digest, looks_like_html(body),
-                                  fields=_fields(record, key),
-                                  wrapper=f"{kind} record {i} of {len(rows)}, field {key}"))
-    return docs
+        if digest in first_of:
+            # One report, not two: they would share a report-id and be counted twice.
+            docs[first_of[digest]] = _with_note(
+                docs[first_of[digest]], f"{kind} record {i} has the same text, skipped")
+            continue
+        first_of[digest] = len(docs)
+        try:
+            docs.append(make_document(where, body, encoding, digest, looks_like_html(body),
+                                      fields=_fields(record, key),
+                                      wrapper=f"{kind} record {i} of {len(rows)}, field {key}"))
+        except ReportError as exc:
+            errors.append(exc)
+            del first_of[digest]
+    if damaged and docs:
+        # Offsets are the file's, not a record's: said once, on the first record.
+        shown = ", ".join(map(str, damaged[:5])) + (" …" if len(damaged) > 5 else "")
+        docs[0] = _with_note(docs[0], f"the {kind} file had {len(damaged)} damaged byte(s), "
+                                      f"replaced with U+FFFD (at byte {shown})")
+    return docs, errors
+
+
+def _with_note(doc: Document, note: str) -> Document:
+    return dataclasses.replace(doc, notes=(*doc.notes, note))

@@ -12,16 +12,24 @@ HTML already turned into one line per block element, plus where it came from
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from policytext.errors import ReportError
 
-__all__ = ["Document", "decode_bytes", "document_from_string", "html_to_text", "looks_like_html",
-           "make_document", "read_document"]
+__all__ = ["MAX_INPUT_BYTES", "Document", "decode_bytes", "decode_bytes_marked",
+           "document_from_string", "html_to_text", "looks_like_html", "make_document", "read_bytes",
+           "read_document"]
+
+#: Largest input file read (64 MiB): the longest real report is under 1 MB, and reading
+#: ``/dev/zero`` or a mislabelled disk image must end in one line, not in MemoryError.
+MAX_INPUT_BYTES = 64 * 2**20
 
 
 @dataclass(frozen=True)
@@ -40,14 +48,20 @@ class Document:
     is_html: bool
     fields: dict = field(default_factory=dict, compare=False, hash=False)
     wrapper: str | None = None
+    #: Byte offsets of invalid bytes replaced by U+FFFD (a stray byte in a UTF-8 file).
+    damaged: tuple[int, ...] = ()
+    #: What reading noticed without refusing the input (a dataset record skipped as a copy).
+    notes: tuple[str, ...] = ()
 
 
 # Magic numbers of formats people save reports in by mistake; naming the format
 # in the error tells them what to do (export as text) instead of "binary data".
 _MAGIC = (
-    (b"%PDF", "a PDF file; save the report as text or HTML first"),
-    (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx); save the report as text first"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc/.xls); save the report as text first"),
+    (b"%PDF", "a PDF file; name it .pdf to read its text layer"),
+    (b"PK\x03\x04", ("a ZIP archive; a Word file must end in .docx to be read, other archives "
+                     "must be unpacked first")),
+    (b"\xd0\xcf\x11\xe0", ("an old Office document (.doc/.xls); open it in Word or LibreOffice "
+                         "and save as .docx (a spreadsheet as .csv)")),
     (b"\x89PNG", "a PNG image, not text"),
     (b"\xff\xd8\xff", "a JPEG image, not text"),
     (b"GIF8", "a GIF image, not text"),
@@ -90,19 +104,72 @@ def read_document(path: str | Path) -> Document:
     >>> doc.text, doc.encoding
     ('政府工作报告\\n', 'gbk')
     """
-    path = Path(path)
-    source = str(path)
-    if not path.exists():
-        raise ReportError(source, "no such file")
-    if path.is_dir():
-        raise ReportError(source, "is a folder, not a file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReportError(source, f"cannot be read ({exc.strerror or type(exc).__name__})") from exc
-    text, encoding = decode_bytes(data, source)
+    path, source = _as_path(path)
+    data = read_bytes(path)
+    text, encoding, damaged = decode_bytes_marked(data, source)
     is_html = path.suffix.lower() in {".html", ".htm", ".xhtml", ".shtml"} or looks_like_html(text)
-    return make_document(source, text, encoding, hashlib.sha256(data).hexdigest(), is_html)
+    return make_document(source, text, encoding, hashlib.sha256(data).hexdigest(), is_html,
+                         damaged=damaged)
+
+
+def _as_path(path) -> tuple[Path, str]:
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    if not isinstance(path, (str, os.PathLike)):
+        raise ReportError(repr(path), f"is not a file path (a {type(path).__name__})")
+    if not os.fspath(path):
+        raise ReportError("''", "empty path: give a file or folder name")
+    path = Path(path)
+    return path, str(path)
+
+
+def read_bytes(path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of a regular file, refusing pipes, devices, folders and files over `limit`.
+
+    Checked on the open descriptor, which is opened non-blocking so that a FIFO among the
+    inputs never stalls a run; every refusal is a `ReportError` naming the file.
+
+    >>> read_bytes("/dev/null")
+    Traceback (most recent call last):
+    policytext.errors.ReportError: /dev/null: is not a regular file (a device); give a report file
+    """
+    path, source = _as_path(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise ReportError(source, _os_problem(exc, path)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReportError(source, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            kind = ("a named pipe" if stat.S_ISFIFO(info.st_mode) else
+                    "a socket" if stat.S_ISSOCK(info.st_mode) else "a device")
+            raise ReportError(source, f"is not a regular file ({kind}); give a report file")
+        if info.st_size > limit:
+            raise ReportError(source, f"is too large ({info.st_size / 2**20:.0f} MB; inputs "
+                                      f"are read up to {limit // 2**20} MB)")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise ReportError(source, _os_problem(exc, path)) from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:  # grew while being read
+        raise ReportError(source, f"is too large (inputs are read up to {limit // 2**20} MB)")
+    if not data:
+        raise ReportError(source, "the file is empty")
+    return data
+
+
+def _os_problem(exc: OSError, path: Path) -> str:
+    if exc.errno == errno.ENOENT:
+        return "no such file"
+    if exc.errno == errno.EISDIR:
+        return "is a folder, not a file"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the file name is too long for this system"
+    return f"cannot be read ({exc.strerror or type(exc).__name__})"
 
 
 def document_from_string(text: str, *, source: str = "<string>") -> Document:
@@ -130,13 +197,44 @@ def html_to_text(html: str) -> str:
     '第一段\\xa0加粗\\n第二段'
     """
     parser = _TextExtractor()
-    parser.feed(html)
+    parser.feed(_defused(html))
     parser.close()
     return parser.text()
 
 
+# A '<' with no '>' before the next '<' (or the end) opens no tag a browser would show.
+_OPEN_TAG = re.compile(r"<(?=[^<>]*(?:<|\Z))")
+
+
+def _defused(html: str) -> str:
+    """`html` without comments and with unclosed '<' escaped, in time linear in its length.
+
+    html.parser rescans from every unfinished construct (``<!--`` or ``<a `` without an end)
+    to the end of the page, which made 50,000 stray ``<!--`` take most of a minute.
+
+    >>> _defused("a<!-- x -->b<!-- never closed")
+    'ab'
+    >>> _defused("1 < 2 <p>x</p>")
+    '1 &lt; 2 <p>x</p>'
+    """
+    parts: list[str] = []
+    pos = 0
+    while True:
+        start = html.find("<!--", pos)
+        if start < 0:
+            parts.append(html[pos:])
+            break
+        parts.append(html[pos:start])
+        end = html.find("-->", start + 4)
+        if end < 0:  # browsers hide everything after an unclosed comment
+            break
+        pos = end + 3
+    return _OPEN_TAG.sub("&lt;", "".join(parts))
+
+
 def make_document(source: str, text: str, encoding: str, digest: str, is_html: bool, *,
-                  fields: dict | None = None, wrapper: str | None = None) -> Document:
+                  fields: dict | None = None, wrapper: str | None = None,
+                  damaged=(), notes=()) -> Document:
     """A `Document` from decoded text: newlines normalised, HTML turned into lines."""
     text = _normalise_newlines(text)
     if is_html:
@@ -144,7 +242,8 @@ def make_document(source: str, text: str, encoding: str, digest: str, is_html: b
         if not text.strip():
             raise ReportError(source, "the HTML page has no visible text")
     return Document(source=source, text=text, encoding=encoding, sha256=digest, is_html=is_html,
-                    fields=dict(fields or {}), wrapper=wrapper)
+                    fields=dict(fields or {}), wrapper=wrapper, damaged=tuple(damaged),
+                    notes=tuple(notes))
 
 
 def _normalise_newlines(text: str) -> str:
@@ -159,6 +258,20 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
     >>> decode_bytes("政府工作报告".encode("gbk"), "r.txt")
     ('政府工作报告', 'gbk')
     """
+    text, encoding, _ = decode_bytes_marked(data, source)
+    return text, encoding
+
+
+def decode_bytes_marked(data: bytes, source: str) -> tuple[str, str, tuple[int, ...]]:
+    """Like `decode_bytes`, plus the byte offsets of stray bytes replaced by U+FFFD.
+
+    A UTF-8 file with a few damaged bytes (a copy cut mid-character, one flipped byte) is
+    kept rather than refused: the damage is replaced and its offsets returned for a warning.
+
+    >>> text = "现在，我代表市人民政府，向大会报告政府工作，请予审议。"
+    >>> decode_bytes_marked(text.encode() + b"\\xff", "r.txt")[1:]
+    ('utf-8', (81,))
+    """
     if not data:
         raise ReportError(source, "the file is empty")
     for magic, what in _MAGIC:
@@ -171,9 +284,12 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise ReportError(source, f"starts with a {codec} byte-order mark but "
                                           f"is not valid {codec} (byte {exc.start})") from exc
-            return _checked(text, source), ("utf-8-sig" if codec == "utf-8-sig" else codec)
+            return _checked(text, source), ("utf-8-sig" if codec == "utf-8-sig" else codec), ()
     if b"\x00" in data:
-        raise ReportError(source, "contains binary data (NUL bytes), not text")
+        codec = _utf16_without_bom(data)
+        if codec is None:
+            raise ReportError(source, "contains binary data (NUL bytes), not text")
+        return _checked(data.decode(codec), source), codec, ()
     candidates = ["utf-8"]
     declared = _declared_charset(data)
     if declared:
@@ -186,12 +302,63 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
             text = data.decode(codec)
         except UnicodeDecodeError as exc:
             first_error = first_error or exc
+            if codec == "utf-8":
+                damaged = _mostly_utf8(data)
+                if damaged:
+                    return _checked(data.decode("utf-8", "replace"), source), "utf-8", damaged
             continue
         if codec in ("gbk", "gb18030") and codec != declared:
             text, codec = _unless_big5(data, text, codec)
-        return _checked(text, source), codec
+        return _checked(text, source), codec, ()
     where = f" (first bad byte at offset {first_error.start})" if first_error else ""
     raise ReportError(source, f"cannot be decoded as UTF-8, GBK/GB18030, Big5 or UTF-16{where}")
+
+
+def _mostly_utf8(data: bytes) -> tuple[int, ...]:
+    """Offsets of the bad bytes when `data` is UTF-8 with a little damage, else ().
+
+    GBK or Big5 text read as UTF-8 fails on nearly every character, so a handful of bad
+    spans among many good multi-byte characters can only be damage.
+    """
+    bad: list[int] = []
+    pos = 0
+    view = memoryview(data)  # no copy of the rest of a 60 MB file per bad byte
+    while len(bad) <= 64:
+        try:
+            str(view[pos:], "utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            bad.append(pos + exc.start)
+            pos += exc.end
+    if not bad or len(bad) > 64:
+        return ()
+    multibyte = sum(1 for b in data if b >= 0xC0)  # lead bytes of non-ASCII characters
+    return tuple(bad) if multibyte >= 20 * len(bad) else ()
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when `data` reads as Chinese text in one of them, else None.
+
+    UTF-16 puts a NUL beside every ASCII character, so without a byte-order mark it looks
+    binary; read the right way round it is Chinese and ASCII, the wrong way (or a binary
+    file either way) characters from all over Unicode.
+    """
+    if len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[:200_000].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        han = sum(1 for ch in text if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+        ascii_text = sum(1 for ch in text if ch.isascii() and (ch.isprintable() or ch in "\t\r\n"))
+        if han + ascii_text >= 0.95 * len(text):
+            try:
+                data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
 
 
 def _unless_big5(data: bytes, text: str, codec: str) -> tuple[str, str]:
@@ -247,6 +414,7 @@ def _declared_charset(data: bytes) -> str | None:
     name = match.group(1).decode("ascii").lower()
     try:
         codec = codecs.lookup(name).name
+        b"".decode(codec)  # base64, rot13, zlib ... are codecs but not text encodings
     except LookupError:
         return None
     # gb2312 pages routinely use GBK characters; decode them with the superset.
