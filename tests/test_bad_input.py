@@ -297,15 +297,16 @@ def mixed_run(tmp_path_factory):
 
 
 def test_mixed_folder_names_each_bad_file_once_and_writes_the_good(mixed_run):
-    _, out, done, good, bad, _ = mixed_run
+    src, out, done, good, bad, _ = mixed_run
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     errors = error_lines(done)
-    # Every file of the folder is accounted for: a PDF or a README gets its own line too.
-    not_reports = ("notes.pdf", "readme.md")
-    assert len(errors) == len(bad) + len(not_reports), done.stderr
-    for name in [*bad, *not_reports]:
+    # Every file of the folder is accounted for: a broken PDF is an error, a README a note.
+    assert len(errors) == len(bad) + 1, done.stderr
+    for name in [*bad, "notes.pdf"]:
         assert sum(name in line for line in errors) == 1, (name, errors)
+    assert [line for line in done.stderr.splitlines() if "readme.md" in line] == [
+        f"note: {src / 'readme.md'}: skipped: documentation (Markdown/reStructuredText), not a report"]
     assert ".hidden" not in done.stderr, "hidden files are not inputs"
     assert len(report_folders(out)) == len(good)
 
@@ -331,8 +332,8 @@ def test_summary_line_counts_done_and_failed(mixed_run):
     _, _, done, good, bad, _ = mixed_run
     summary = done.stderr.strip().splitlines()[-1]
     files = len(good) + len(bad) + 2  # notes.pdf and readme.md are considered too
-    assert re.search(rf"\b{len(good)} report.*\b{files} file.*\b{len(bad) + 2} failed", summary), \
-        summary
+    assert re.search(rf"\b{len(good)} report.*\b{files} file.*\b{len(bad) + 1} failed, 1 skipped",
+                     summary), summary
 
 
 def test_unwritable_output_folder_is_one_line_and_exit_2(tmp_path):

@@ -232,6 +232,10 @@ def _process_all(paths: list[str], out: str, jobs: int, bar) -> list[Outcome]:
     return [o for p in paths for o in per_file[p]]
 
 
+#: File endings of notes kept beside reports (a folder's README), never read as reports.
+_DOCUMENTATION = (".md", ".markdown", ".rst")
+
+
 def _say(kind: str, where: str, what: str) -> None:
     print(f"{kind}: {where}: {what}", file=sys.stderr)
 
@@ -262,6 +266,12 @@ def _run(args: argparse.Namespace) -> int:
     if not paths and not failed_inputs:
         print("error: no report files found in " + " ".join(map(repr, args.paths)), file=sys.stderr)
         return 1
+    # A folder of reports usually carries its notes (README.md): named and passed over, not
+    # counted as a failed report.
+    documentation = [p for p in paths if Path(p).suffix.lower() in _DOCUMENTATION]
+    for p in documentation:
+        _say("note", p, "skipped: documentation (Markdown/reStructuredText), not a report")
+    paths = [p for p in paths if p not in documentation]
     paths, copies = _distinct_files(paths)
     for copy, original in copies:
         _say("note", copy, f"same bytes as {original}, skipped")
@@ -306,9 +316,10 @@ def _run(args: argparse.Namespace) -> int:
                  f"folders in {out}, {earlier} of them from earlier runs")
     if not args.quiet:
         elapsed = time.perf_counter() - started
-        print(f"{len(done)} report(s) written to {out} from {len(paths) + len(failed_inputs)} "
-              f"file(s), {len(failed) + len(failed_inputs)} failed, {warnings} warning(s), "
-              f"{elapsed:.1f} s", file=sys.stderr)
+        files = len(paths) + len(failed_inputs) + len(documentation) + len(copies)
+        print(f"{len(done)} report(s) written to {out} from {files} file(s), "
+              f"{len(failed) + len(failed_inputs)} failed, {len(documentation) + len(copies)} "
+              f"skipped, {warnings} warning(s), {elapsed:.1f} s", file=sys.stderr)
     return 1 if failed or failed_inputs or corpus_failed else 0
 
 
