@@ -1,10 +1,18 @@
 """Words: the jieba base, protected spans, the policy tokenizer, counts, keyness, KWIC, formulations.
 
-The modules, in the order data flows through them: jieba_base, formulations, spans, tokenizer, integrity, frequencies, keyness, kwic, cooccurrence. Import public names
+The modules, in the order data flows through them: jieba_base, formulations, discovery, spans, tokenizer, integrity, frequencies, keyness, kwic, cooccurrence. Import public names
 from here (``from policytext.words import ...``) or from the module itself.
 """
 
 from policytext.words.cooccurrence import cooccurrence, key_terms
+from policytext.words.discovery import (
+    DISCOVERY_COLUMNS,
+    SHAPE_HEADS,
+    discover_corpus,
+    discover_terms,
+    discovered_terms,
+    shape_of,
+)
 from policytext.words.formulations import formulation_spans, formulations
 from policytext.words.frequencies import (
     LAYERS,
@@ -38,9 +46,11 @@ from policytext.words.spans import NUMERAL, PUNCT, learn_terms, learned_terms, p
 from policytext.words.tokenizer import TOKEN_COLUMNS, PolicyTokenizer, get_tokenizer, tokenize
 
 __all__ = [
+    "DISCOVERY_COLUMNS",
     "LAYERS",
     "NUMERAL",
     "PUNCT",
+    "SHAPE_HEADS",
     "TOKEN_COLUMNS",
     "FastCut",
     "PolicyTokenizer",
@@ -48,6 +58,9 @@ __all__ = [
     "cache_dir",
     "chi2_sf_1df",
     "cooccurrence",
+    "discover_corpus",
+    "discover_terms",
+    "discovered_terms",
     "formulation_spans",
     "formulations",
     "get_tokenizer",
@@ -71,6 +84,7 @@ __all__ = [
     "read_resource_list",
     "remove_stopwords",
     "segmentation_example",
+    "shape_of",
     "stopwords",
     "term_integrity",
     "tokenize",

@@ -1,0 +1,297 @@
+"""Term discovery: multi-word policy terms a report (or a corpus) uses as units.
+
+jieba splits what its dictionary does not know: 精准医疗 → 精准/医疗, 人才公寓 → 人才/公寓. A
+term is found from the text itself, as a run of 2-6 jieba words that
+
+- *recurs* (``count``: at least twice in a report);
+- *sticks together* (``cohesion``: the pointwise mutual information of its weakest split into a
+  left and a right part, in nats; a phrase of two free words scores low);
+- *stands free* (``left_entropy`` / ``right_entropy``: entropy of the words before and after it;
+  a sentence start or punctuation counts as a new neighbour every time). A piece of a longer
+  unit has one neighbour only (文化区 after 大运河 every time) and fails;
+- does not open or close on a function word, nor open on a genre verb (推进, 加快 ...) unless
+  that word is mostly used inside this term (高标准 in 高标准农田).
+
+The genre's ``shape`` (X + 园区/示范区/工程/行动/改革/体系/机制/中心/公寓 …) lowers the bar on the
+side it closes: a head noun ends the unit whatever follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from math import log
+from pathlib import Path
+
+import pandas as pd
+
+from policytext.words.jieba_base import FastCut, policy_jieba
+
+__all__ = ["DISCOVERY_COLUMNS", "SHAPE_HEADS", "discover_corpus", "discover_terms",
+           "discovered_terms", "shape_of"]
+
+DISCOVERY_COLUMNS = ["term", "count", "reports", "cohesion", "together", "left_entropy",
+                     "right_entropy", "shape", "score", "kept", "why"]
+
+#: Head nouns that close a policy term in this genre (a reviewed list, longest first when matched).
+SHAPE_HEADS = (
+    "园区", "产业园", "示范区", "先行区", "试验区", "实验区", "自贸区", "开发区", "功能区", "合作区",
+    "工程", "行动", "计划", "改革", "体系", "机制", "中心", "公寓", "经济", "产业", "平台", "走廊",
+    "通道", "基地", "集群", "制度", "模式", "战略", "基金", "保险", "补贴", "政策", "城市", "乡村",
+    "农田", "生产力", "大市场", "经济圈", "经济带", "都市圈", "城市群", "贸易港", "联合体", "新通道",
+    "工作法", "专项行动", "三年行动",
+)
+_HEADS = sorted(SHAPE_HEADS, key=len, reverse=True)
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_MAX_WORDS = 6
+_MIN_CHARS, _MAX_CHARS = 3, 12
+#: Entropy (nats) of the neighbours on a free side: two different neighbours give ln 2 = 0.69.
+_MIN_ENTROPY = 0.6
+#: PMI (nats) of the weakest split below which the parts are just two words side by side.
+_MIN_COHESION = 1.0
+#: Share of a part's uses inside the term (weakest split) below which the parts are free words.
+_MIN_TOGETHER = 0.5
+#: A function word or genre verb is part of a term when the rest occurs this often with it.
+_GLUED = 0.8
+#: An opening genre verb is kept only when at least this share of its uses open this term.
+_OWN_SHARE = 0.3
+
+
+@lru_cache(maxsize=1)
+def _stop_sets() -> tuple[frozenset[str], frozenset[str]]:
+    folder = Path(__file__).resolve().parents[1] / "resources"
+
+    def read(name: str) -> frozenset[str]:
+        lines = (folder / name).read_text(encoding="utf-8").splitlines()
+        return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+    return read("stopwords_general.txt"), read("stopwords_genre.txt")
+
+
+def shape_of(term: str) -> str:
+    """The genre head a term ends with (``"X+体系"``), else ``""``.
+
+    >>> shape_of("现代化产业体系"), shape_of("精准医疗")
+    ('X+体系', '')
+    """
+    for head in _HEADS:
+        if term.endswith(head) and len(term) > len(head):
+            return "X+" + head
+    return ""
+
+
+class _Stats:
+    """Word n-gram counts over one text or a corpus, then the neighbours of the candidates.
+
+    Two passes: every n-gram is counted first (tuples of words, no neighbours); only n-grams
+    that recur get their left and right neighbours collected, which keeps a corpus in memory.
+    """
+
+    def __init__(self, texts: Iterable[str], cut: FastCut, *, min_count: int,
+                 min_reports: int) -> None:
+        general, genre = _stop_sets()
+        self.count: Counter[tuple[str, ...]] = Counter()
+        self.reports: Counter[tuple[str, ...]] = Counter()
+        self.left: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        self.right: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        self.total = 0
+        docs = []
+        for text in texts:
+            runs = [cut.words(m.group(0)) for m in _HAN_RUN.finditer(text)]
+            docs.append(runs)
+            seen = set()
+            for words in runs:
+                self.total += len(words)
+                for gram in _grams(words):
+                    self.count[gram] += 1
+                    seen.add(gram)
+            self.reports.update(seen)
+        wanted = set()
+        for gram, c in self.count.items():
+            if len(gram) > 1 and c >= min_count and self.reports[gram] >= min_reports \
+                    and len("".join(gram)) >= _MIN_CHARS:
+                wanted.update((gram, gram[1:], gram[:-1]))
+        self.wanted = wanted
+        fresh = 0
+        for runs in docs:
+            for words in runs:
+                n = len(words)
+                # Punctuation, a run's edge, a function word or a genre verb never extends a
+                # unit: as a neighbour each counts as a new one.
+                side = []
+                for w in words:
+                    if w in general or w in genre:
+                        fresh += 1
+                        side.append(f"\x00{fresh}")
+                    else:
+                        side.append(w)
+                for i in range(n):
+                    for j in range(i, min(n, i + _MAX_WORDS)):
+                        gram = tuple(words[i:j + 1])
+                        if gram not in wanted:
+                            continue
+                        fresh += 1
+                        self.left[gram][side[i - 1] if i else f"\x00{fresh}"] += 1
+                        self.right[gram][side[j + 1] if j + 1 < n else f"\x01{fresh}"] += 1
+
+    def table(self, *, min_count: int, min_reports: int) -> pd.DataFrame:
+        general, genre = _stop_sets()
+        # How many distinct words follow each word: a free word opens many phrases.
+        rows = []
+        n_total = max(self.total, 1)
+        for gram in self.wanted:
+            c = self.count[gram]
+            term = "".join(gram)
+            if len(gram) < 2 or len(term) < _MIN_CHARS or c < min_count:
+                continue
+            cohesion = min(
+                log(c * n_total / (self.count[gram[:k]] * self.count[gram[k:]]))
+                for k in range(1, len(gram))
+            )
+            together = min(_together(gram, k, self.count) for k in range(1, len(gram)))
+            le, re_ = _entropy(self.left[gram]), _entropy(self.right[gram])
+            shape = shape_of(term)
+            why = _reject(gram, c, self.reports[gram], cohesion, together, le, re_, shape,
+                          general, genre, self, min_count, min_reports)
+            score = log(c) * (1 + min(le, re_)) * min(cohesion, 8.0) * (0.5 + together) * (
+                1.5 if shape else 1.0)
+            rows.append((term, c, self.reports[gram], round(cohesion, 3), round(together, 3),
+                         round(le, 3),
+                         round(re_, 3), shape, round(score, 3), not why, why or "kept"))
+        out = pd.DataFrame(rows, columns=DISCOVERY_COLUMNS)
+        return _drop_shadowed(out).sort_values(
+            ["kept", "score", "term"], ascending=[False, False, True], ignore_index=True)
+
+
+def _grams(words: list[str]):
+    """Every run of 1..6 consecutive words of at most 12 characters, as tuples."""
+    n = len(words)
+    for i in range(n):
+        chars = 0
+        for j in range(i, min(n, i + _MAX_WORDS)):
+            chars += len(words[j])
+            if chars > _MAX_CHARS:
+                break
+            yield tuple(words[i:j + 1])
+
+
+def _together(gram, k, count) -> float:
+    """Share of the rarer side's uses that the split of `gram` before word `k` accounts for."""
+    return count[gram] / min(count[gram[:k]], count[gram[k:]])
+
+
+def _entropy(neighbours: Counter[str]) -> float:
+    n = sum(neighbours.values())
+    return -sum(c / n * log(c / n) for c in neighbours.values()) if n else 0.0
+
+
+def _reject(gram, c, reports, cohesion, together, le, re_, shape, general, genre, stats,
+            min_count, min_reports) -> str:
+    if c < min_count:
+        return f"count < {min_count}"
+    if reports < min_reports:
+        return f"in < {min_reports} reports"
+    first, last = gram[0], gram[-1]
+    count = stats.count
+    # A function word at an edge belongs to the term only when the rest never goes without
+    # it (和美乡村 is 和/美/乡村 to jieba); inside, only when it glues both sides (投资于人),
+    # not when it joins two phrases that live apart (X的Y).
+    if first in general and c < _GLUED * count[gram[1:]] \
+            or last in general and c < _GLUED * count[gram[:-1]] \
+            or any(w in general and min(_together(gram, k, count), _together(gram, k + 1, count))
+                   < _GLUED for k, w in enumerate(gram[1:-1], 1)):
+        return "function word"
+    if all(w in genre or w in general for w in gram):
+        return "only genre words"
+    if len(first) == 1 and first in _NOT_OPENING or len(last) == 1 and last in _NOT_CLOSING:
+        return "opens on a counter or closes on a position word"
+    # A genre verb at an edge belongs to the term only if the term is most of its uses, or if
+    # the rest seldom stands without it (京津冀协同 is followed by 发展).
+    if first in genre and c < _OWN_SHARE * count[(first,)] and c < _GLUED * count[gram[1:]]:
+        return "opens on a genre verb"
+    if last in genre and c < _OWN_SHARE * count[(last,)] and c < _GLUED * count[gram[:-1]]:
+        return "closes on a genre verb"
+    if cohesion < _MIN_COHESION:
+        return "parts not cohesive"
+    if together < _MIN_TOGETHER and not shape:
+        return "parts mostly used apart"
+    if le < _MIN_ENTROPY:
+        return "left neighbour fixed (part of a longer unit)"
+    if re_ < _MIN_ENTROPY and not shape:
+        return "right neighbour fixed (part of a longer unit)"
+    return ""
+
+
+#: One-character words that open counted phrases (条道路, 个百分点) or close on a position (年底前).
+_NOT_OPENING = frozenset("个条座项家所名处套亩批次年月日前后中上下内外里占达近约")
+_NOT_CLOSING = frozenset("占达前后中上下内外里超近约")
+
+
+def _drop_shadowed(table: pd.DataFrame) -> pd.DataFrame:
+    """Un-keep a kept term whose every occurrence sits inside one longer kept term."""
+    kept = table[table["kept"]]
+    counts = dict(zip(kept["term"], kept["count"]))
+    by_len = sorted(counts, key=len, reverse=True)
+    shadowed = set()
+    for term in by_len:
+        for longer in by_len:
+            if len(longer) <= len(term):
+                break
+            if term in longer and counts[longer] >= counts[term]:
+                shadowed.add(term)
+                break
+    if shadowed:
+        mask = table["term"].isin(shadowed) & table["kept"]
+        table.loc[mask, "kept"] = False
+        table.loc[mask, "why"] = "only inside a longer term"
+    return table
+
+
+def _cut() -> FastCut:
+    return FastCut(policy_jieba())
+
+
+def discover_terms(text: str, *, min_count: int = 2, all_candidates: bool = False) -> pd.DataFrame:
+    """Terms one report uses as units, with their evidence (see the module's docstring).
+
+    Columns: term, count, reports (1), cohesion, left_entropy, right_entropy, shape, score,
+    kept (bool), why ("kept" or the reason it was not). Kept terms first, best score first;
+    `all_candidates` also returns the rejected ones.
+
+    >>> t = "建设人才公寓。人才公寓300套，新建人才公寓，配租人才公寓。"
+    >>> discover_terms(t)[["term", "count", "shape", "kept"]]
+       term  count  shape  kept
+    0  人才公寓      4  X+公寓  True
+    """
+    stats = _Stats([text], _cut(), min_count=min_count, min_reports=1)
+    table = stats.table(min_count=min_count, min_reports=1)
+    return table if all_candidates else table[table["kept"]].reset_index(drop=True)
+
+
+def discovered_terms(text: str) -> list[str]:
+    """The kept terms of :func:`discover_terms`, longest first (the tokenizer protects them).
+
+    >>> discovered_terms("新建人才公寓，配租人才公寓。")
+    ['人才公寓']
+    """
+    return sorted(discover_terms(text)["term"], key=lambda t: (-len(t), t))
+
+
+def discover_corpus(texts: Iterable[str], *, min_count: int = 3, min_reports: int = 2,
+                    all_candidates: bool = False) -> pd.DataFrame:
+    """Terms used at least ``min_count`` times in all, in at least ``min_reports`` reports.
+
+    Counts and neighbours are summed over the corpus; ``reports`` says in how many reports
+    the term occurs. Same columns as :func:`discover_terms`.
+
+    >>> docs = ["新建人才公寓，配租人才公寓。", "人才公寓建成。", "没有。"]
+    >>> discover_corpus(docs)[["term", "count", "reports"]]
+       term  count  reports
+    0  人才公寓      3        2
+    """
+    stats = _Stats(texts, _cut(), min_count=min_count, min_reports=min_reports)
+    table = stats.table(min_count=min_count, min_reports=min_reports)
+    return table if all_candidates else table[table["kept"]].reset_index(drop=True)
