@@ -29,8 +29,8 @@ import pandas as pd
 
 from policytext.words.jieba_base import FastCut, policy_jieba
 
-__all__ = ["DISCOVERY_COLUMNS", "SHAPE_HEADS", "discover_corpus", "discover_terms",
-           "discovered_terms", "shape_of"]
+__all__ = ["DISCOVERY_COLUMNS", "NAMED_HEADS", "SHAPE_HEADS", "discover_corpus",
+           "discover_terms", "discovered_terms", "named_programmes", "shape_of"]
 
 DISCOVERY_COLUMNS = ["term", "count", "reports", "cohesion", "together", "left_entropy",
                      "right_entropy", "shape", "score", "kept", "why"]
@@ -46,6 +46,7 @@ SHAPE_HEADS = (
 _HEADS = sorted(SHAPE_HEADS, key=len, reverse=True)
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_QUOTED = re.compile(r"[“「]([\u4e00-\u9fff]{3,8})[”」]")
 _MAX_WORDS = 6
 _MIN_CHARS, _MAX_CHARS = 3, 12
 #: Entropy (nats) of the neighbours on a free side: two different neighbours give ln 2 = 0.69.
@@ -54,6 +55,8 @@ _MIN_ENTROPY = 0.6
 _MIN_COHESION = 1.0
 #: Share of a part's uses inside the term (weakest split) below which the parts are free words.
 _MIN_TOGETHER = 0.5
+#: Cohesion and neighbour entropy (nats) that vouch for a term whose parts are common words.
+_STRONG_COHESION, _STRONG_ENTROPY = 4.0, 1.5
 #: A function word or genre verb is part of a term when the rest occurs this often with it.
 _GLUED = 0.8
 #: An opening genre verb is kept only when at least this share of its uses open this term.
@@ -115,6 +118,7 @@ class _Stats:
                     and len("".join(gram)) >= _MIN_CHARS:
                 wanted.update((gram, gram[1:], gram[:-1]))
         self.wanted = wanted
+        self.docs = docs
         fresh = 0
         for runs in docs:
             for words in runs:
@@ -137,7 +141,7 @@ class _Stats:
                         self.left[gram][side[i - 1] if i else f"\x00{fresh}"] += 1
                         self.right[gram][side[j + 1] if j + 1 < n else f"\x01{fresh}"] += 1
 
-    def table(self, *, min_count: int, min_reports: int) -> pd.DataFrame:
+    def table(self, *, min_count: int, min_reports: int, named: bool = False) -> pd.DataFrame:
         general, genre = _stop_sets()
         # How many distinct words follow each word: a free word opens many phrases.
         rows = []
@@ -161,9 +165,58 @@ class _Stats:
             rows.append((term, c, self.reports[gram], round(cohesion, 3), round(together, 3),
                          round(le, 3),
                          round(re_, 3), shape, round(score, 3), not why, why or "kept"))
+        if named:
+            # In one report a programme may be named once: its strong head vouches for it.
+            found = Counter()
+            for runs in self.docs:
+                found.update(named_programmes(runs))
+            known = {r[0] for r in rows if r[9]}
+            nan = float("nan")
+            rows += [(term, c, 1, nan, nan, nan, nan, shape_of(term), 0.0, True,
+                      "kept (named programme)") for term, c in found.items() if term not in known]
         out = pd.DataFrame(rows, columns=DISCOVERY_COLUMNS)
         return _drop_shadowed(out).sort_values(
             ["kept", "score", "term"], ascending=[False, False, True], ignore_index=True)
+
+
+#: Heads strong enough to close a programme's name even when the report names it once.
+NAMED_HEADS = ("行动", "计划", "工程", "示范区", "先行区", "试验区", "产业园", "园区", "走廊", "试点",
+               "中心", "基地")
+_MIN_NAMED_WORDS = 3
+
+
+def named_programmes(runs: list[list[str]]) -> Counter[str]:
+    """Programme names read once: a run of content words closed by a strong head (行动, 工程 ...).
+
+    The name starts after the nearest function word or punctuation on the left, without the
+    genre verbs that open it (实施|城乡居民增收计划; 扩容提升工程 keeps its 提升), has at least
+    three words and at most 12 characters, and does not open on a counter or a numeral.
+
+    >>> named_programmes([["实施", "城乡居民", "增收", "计划"], ["开展", "专项", "行动"]])
+    Counter({'城乡居民增收计划': 1})
+    """
+    general, genre = _stop_sets()
+    found: Counter[str] = Counter()
+    for words in runs:
+        for j, w in enumerate(words):
+            if not any(w.endswith(h) for h in NAMED_HEADS):
+                continue
+            i, chars = j, len(w)
+            while i > 0:
+                prev = words[i - 1]
+                if prev in general or chars + len(prev) > _MAX_CHARS:
+                    break
+                i -= 1
+                chars += len(prev)
+            # Genre words may sit inside (扩容提升工程) but never open the name.
+            while i < j and (words[i] in genre or len(words[i]) == 1):
+                i += 1
+            if j - i + 1 >= _MIN_NAMED_WORDS and not _NUMERAL_START.match(words[i]):
+                found["".join(words[i:j + 1])] += 1
+    return found
+
+
+_NUMERAL_START = re.compile(r"[一二三四五六七八九十百千万两\d]")
 
 
 def _grams(words: list[str]):
@@ -198,11 +251,12 @@ def _reject(gram, c, reports, cohesion, together, le, re_, shape, general, genre
     count = stats.count
     # A function word at an edge belongs to the term only when the rest never goes without
     # it (和美乡村 is 和/美/乡村 to jieba); inside, only when it glues both sides (投资于人),
-    # not when it joins two phrases that live apart (X的Y).
+    # not when it joins two phrases that live apart, and never 的 (X的Y is a phrase).
     if first in general and c < _GLUED * count[gram[1:]] \
             or last in general and c < _GLUED * count[gram[:-1]] \
-            or any(w in general and min(_together(gram, k, count), _together(gram, k + 1, count))
-                   < _GLUED for k, w in enumerate(gram[1:-1], 1)):
+            or any(w in general and (w == "的" or min(_together(gram, k, count),
+                                                      _together(gram, k + 1, count)) < _GLUED)
+                   for k, w in enumerate(gram[1:-1], 1)):
         return "function word"
     if all(w in genre or w in general for w in gram):
         return "only genre words"
@@ -216,7 +270,9 @@ def _reject(gram, c, reports, cohesion, together, le, re_, shape, general, genre
         return "closes on a genre verb"
     if cohesion < _MIN_COHESION:
         return "parts not cohesive"
-    if together < _MIN_TOGETHER and not shape:
+    # Free parts are fine when the evidence is strong: many uses, each side varied (量子科技).
+    if together < _MIN_TOGETHER and not shape and not (
+            cohesion >= _STRONG_COHESION and min(le, re_) >= _STRONG_ENTROPY):
         return "parts mostly used apart"
     if le < _MIN_ENTROPY:
         return "left neighbour fixed (part of a longer unit)"
@@ -267,7 +323,7 @@ def discover_terms(text: str, *, min_count: int = 2, all_candidates: bool = Fals
     0  人才公寓      4  X+公寓  True
     """
     stats = _Stats([text], _cut(), min_count=min_count, min_reports=1)
-    table = stats.table(min_count=min_count, min_reports=1)
+    table = stats.table(min_count=min_count, min_reports=1, named=True)
     return table if all_candidates else table[table["kept"]].reset_index(drop=True)
 
 
@@ -285,13 +341,28 @@ def discover_corpus(texts: Iterable[str], *, min_count: int = 3, min_reports: in
     """Terms used at least ``min_count`` times in all, in at least ``min_reports`` reports.
 
     Counts and neighbours are summed over the corpus; ``reports`` says in how many reports
-    the term occurs. Same columns as :func:`discover_terms`.
+    the term occurs. A phrase of 3-8 characters that ``min_reports`` reports put in quotes
+    (“投资于人”) is kept too (why: "quoted in N reports"). Same columns as
+    :func:`discover_terms`.
 
     >>> docs = ["新建人才公寓，配租人才公寓。", "人才公寓建成。", "没有。"]
     >>> discover_corpus(docs)[["term", "count", "reports"]]
        term  count  reports
     0  人才公寓      3        2
     """
+    texts = list(texts)
     stats = _Stats(texts, _cut(), min_count=min_count, min_reports=min_reports)
     table = stats.table(min_count=min_count, min_reports=min_reports)
+    # A phrase several reports put in quotes is a coined term, however its parts are used.
+    quoting: Counter[str] = Counter()
+    for text in texts:
+        quoting.update({m.group(1) for m in _QUOTED.finditer(text)})
+    known = set(table.loc[table["kept"], "term"])
+    nan = float("nan")
+    extra = [(term, sum(t.count(term) for t in texts), n, nan, nan, nan, nan, shape_of(term), 0.0,
+              True, f"quoted in {n} reports")
+             for term, n in sorted(quoting.items()) if n >= min_reports and term not in known]
+    if extra:
+        table = pd.concat([table, pd.DataFrame(extra, columns=DISCOVERY_COLUMNS)],
+                          ignore_index=True)
     return table if all_candidates else table[table["kept"]].reset_index(drop=True)
