@@ -7,10 +7,12 @@ from here (``from policytext.words import ...``) or from the module itself.
 from policytext.words.cooccurrence import cooccurrence, key_terms
 from policytext.words.discovery import (
     DISCOVERY_COLUMNS,
+    NAMED_HEADS,
     SHAPE_HEADS,
     discover_corpus,
     discover_terms,
     discovered_terms,
+    named_programmes,
     shape_of,
 )
 from policytext.words.formulations import formulation_spans, formulations
@@ -48,6 +50,7 @@ from policytext.words.tokenizer import TOKEN_COLUMNS, PolicyTokenizer, get_token
 __all__ = [
     "DISCOVERY_COLUMNS",
     "LAYERS",
+    "NAMED_HEADS",
     "NUMERAL",
     "PUNCT",
     "SHAPE_HEADS",
@@ -74,6 +77,7 @@ __all__ = [
     "lexicon",
     "log_likelihood",
     "log_ratio",
+    "named_programmes",
     "new_jieba",
     "plain_jieba",
     "plain_tokenize",

@@ -55,6 +55,8 @@ _MIN_ENTROPY = 0.6
 _MIN_COHESION = 1.0
 #: Share of a part's uses inside the term (weakest split) below which the parts are free words.
 _MIN_TOGETHER = 0.5
+#: Uses of a genre word below which its share inside a term says nothing.
+_MIN_USES = 5
 #: Cohesion and neighbour entropy (nats) that vouch for a term whose parts are common words.
 _STRONG_COHESION, _STRONG_ENTROPY = 4.0, 1.5
 #: A function word or genre verb is part of a term when the rest occurs this often with it.
@@ -262,9 +264,9 @@ def _reject(gram, c, reports, cohesion, together, le, re_, shape, general, genre
         return "only genre words"
     if len(first) == 1 and first in _NOT_OPENING or len(last) == 1 and last in _NOT_CLOSING:
         return "opens on a counter or closes on a position word"
-    # A genre verb at an edge belongs to the term only if the term is most of its uses, or if
-    # the rest seldom stands without it (京津冀协同 is followed by 发展).
-    if first in genre and c < _OWN_SHARE * count[(first,)] and c < _GLUED * count[gram[1:]]:
+    # A genre word opens a term only if the term is most of its uses (高标准农田); it closes
+    # one also when the rest seldom stands without it (京津冀协同 is followed by 发展).
+    if first in genre and (c < _OWN_SHARE * count[(first,)] or count[(first,)] < _MIN_USES):
         return "opens on a genre verb"
     if last in genre and c < _OWN_SHARE * count[(last,)] and c < _GLUED * count[gram[:-1]]:
         return "closes on a genre verb"
@@ -288,7 +290,7 @@ _NOT_CLOSING = frozenset("占达前后中上下内外里超近约")
 
 def _drop_shadowed(table: pd.DataFrame) -> pd.DataFrame:
     """Un-keep a kept term whose every occurrence sits inside one longer kept term."""
-    kept = table[table["kept"]]
+    kept = table[table["kept"].astype(bool)]
     counts = dict(zip(kept["term"], kept["count"]))
     by_len = sorted(counts, key=len, reverse=True)
     shadowed = set()
@@ -324,7 +326,7 @@ def discover_terms(text: str, *, min_count: int = 2, all_candidates: bool = Fals
     """
     stats = _Stats([text], _cut(), min_count=min_count, min_reports=1)
     table = stats.table(min_count=min_count, min_reports=1, named=True)
-    return table if all_candidates else table[table["kept"]].reset_index(drop=True)
+    return table if all_candidates else table[table["kept"].astype(bool)].reset_index(drop=True)
 
 
 def discovered_terms(text: str) -> list[str]:
@@ -357,7 +359,7 @@ def discover_corpus(texts: Iterable[str], *, min_count: int = 3, min_reports: in
     quoting: Counter[str] = Counter()
     for text in texts:
         quoting.update({m.group(1) for m in _QUOTED.finditer(text)})
-    known = set(table.loc[table["kept"], "term"])
+    known = set(table.loc[table["kept"].astype(bool), "term"])
     nan = float("nan")
     extra = [(term, sum(t.count(term) for t in texts), n, nan, nan, nan, nan, shape_of(term), 0.0,
               True, f"quoted in {n} reports")
@@ -365,4 +367,4 @@ def discover_corpus(texts: Iterable[str], *, min_count: int = 3, min_reports: in
     if extra:
         table = pd.concat([table, pd.DataFrame(extra, columns=DISCOVERY_COLUMNS)],
                           ignore_index=True)
-    return table if all_candidates else table[table["kept"]].reset_index(drop=True)
+    return table if all_candidates else table[table["kept"].astype(bool)].reset_index(drop=True)
