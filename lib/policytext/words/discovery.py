@@ -104,6 +104,7 @@ class _Stats:
         self.right: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
         self.total = 0
         docs = []
+        self.texts = texts = list(texts)
         for text in texts:
             runs = [cut.words(m.group(0)) for m in _HAN_RUN.finditer(text)]
             docs.append(runs)
@@ -177,13 +178,13 @@ class _Stats:
             rows += [(term, c, 1, nan, nan, nan, nan, shape_of(term), 0.0, True,
                       "kept (named programme)") for term, c in found.items() if term not in known]
         out = pd.DataFrame(rows, columns=DISCOVERY_COLUMNS)
-        return _drop_shadowed(out).sort_values(
+        return _drop_shadowed(_keep_nested(out), self.texts).sort_values(
             ["kept", "score", "term"], ascending=[False, False, True], ignore_index=True)
 
 
 #: Heads strong enough to close a programme's name even when the report names it once.
 NAMED_HEADS = ("行动", "计划", "工程", "示范区", "先行区", "试验区", "产业园", "园区", "走廊", "试点",
-               "中心", "基地")
+               "中心", "基地", "工具")
 _MIN_NAMED_WORDS = 3
 
 
@@ -254,8 +255,8 @@ def _reject(gram, c, reports, cohesion, together, le, re_, shape, general, genre
     # A function word at an edge belongs to the term only when the rest never goes without
     # it (和美乡村 is 和/美/乡村 to jieba); inside, only when it glues both sides (投资于人),
     # not when it joins two phrases that live apart, and never 的 (X的Y is a phrase).
-    if first in general and c < _GLUED * count[gram[1:]] \
-            or last in general and c < _GLUED * count[gram[:-1]] \
+    if first in general and (first in _NEVER_EDGE or c < _GLUED * count[gram[1:]]) \
+            or last in general and (last in _NEVER_EDGE or c < _GLUED * count[gram[:-1]]) \
             or any(w in general and (w == "的" or min(_together(gram, k, count),
                                                       _together(gram, k + 1, count)) < _GLUED)
                    for k, w in enumerate(gram[1:-1], 1)):
@@ -285,22 +286,50 @@ def _reject(gram, c, reports, cohesion, together, le, re_, shape, general, genre
 
 #: One-character words that open counted phrases (条道路, 个百分点) or close on a position (年底前).
 _NOT_OPENING = frozenset("个条座项家所名处套亩批次年月日前后中上下内外里占达近约")
-_NOT_CLOSING = frozenset("占达前后中上下内外里超近约")
+_NOT_CLOSING = frozenset("占达前后中上下内外里超近约时")
+#: Function words that never open or close a term, however often they stand beside it.
+_NEVER_EDGE = frozenset({"的", "之", "为", "在", "是", "了", "着", "以", "对", "把", "将", "被"})
 
 
-def _drop_shadowed(table: pd.DataFrame) -> pd.DataFrame:
-    """Un-keep a kept term whose every occurrence sits inside one longer kept term."""
-    kept = table[table["kept"].astype(bool)]
-    counts = dict(zip(kept["term"], kept["count"]))
-    by_len = sorted(counts, key=len, reverse=True)
+def _keep_nested(table: pd.DataFrame) -> pd.DataFrame:
+    """Keep a free-standing piece of a kept term (大运河文化 of 大运河文化区) whose parts are common.
+
+    The longer unit vouches for the piece's cohesion; its own neighbours show it stands alone.
+    """
+    kept = list(table.loc[table["kept"].astype(bool), "term"])
+    mask = (table["why"] == "parts mostly used apart") & table["term"].map(
+        lambda t: any(t in k and t != k for k in kept))
+    table.loc[mask, "kept"] = True
+    table.loc[mask, "why"] = "kept (stands alone and inside a longer term)"
+    return table
+
+
+def _spans_inside(text: str, term: str, longer: list[str]) -> set[int]:
+    """Starts of the occurrences of `term` that lie inside an occurrence of a longer term."""
+    starts = set()
+    for big in longer:
+        off = big.find(term)
+        i = text.find(big)
+        while i >= 0:
+            starts.add(i + off)
+            i = text.find(big, i + 1)
+    return starts
+
+
+def _drop_shadowed(table: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
+    """Un-keep a kept term whose every occurrence in the texts sits inside a longer kept term."""
+    kept = list(table.loc[table["kept"].astype(bool), "term"])
+    by_len = sorted(kept, key=len, reverse=True)
     shadowed = set()
     for term in by_len:
-        for longer in by_len:
-            if len(longer) <= len(term):
-                break
-            if term in longer and counts[longer] >= counts[term]:
-                shadowed.add(term)
-                break
+        longer = [k for k in by_len if len(k) > len(term) and term in k]
+        if not longer:
+            continue
+        alone = sum(t.count(term) for t in texts)
+        # Occurrences inside the longer terms, counted once each however they nest.
+        inside = sum(len(_spans_inside(t, term, longer)) for t in texts)
+        if inside >= alone:
+            shadowed.add(term)
     if shadowed:
         mask = table["term"].isin(shadowed) & table["kept"]
         table.loc[mask, "kept"] = False
