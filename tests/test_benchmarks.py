@@ -4,11 +4,12 @@ Speed itself is measured by ``benchmarks/run_all.py``, never asserted here: a te
 that the script still works, so that the figures in benchmarks/README.md can be remade.
 """
 
-import pytest
 import importlib.util
 import json
 import sys
 from pathlib import Path
+
+import pytest
 
 pytestmark = pytest.mark.slow
 

@@ -32,7 +32,14 @@ from policytext.plots.wordclouds import (
     word_cloud,
     word_clouds_by_part,
 )
-from policytext.plots.words import plot_cooccurrence, plot_integrity, plot_keyness, plot_top_words
+from policytext.plots.words import (
+    keyness_summary,
+    plot_cooccurrence,
+    plot_cooccurrence_heatmap,
+    plot_integrity,
+    plot_keyness,
+    plot_top_words,
+)
 
 __all__ = [
     "FONT_ENV",
@@ -43,8 +50,10 @@ __all__ = [
     "cjk_font_path",
     "dual_targets",
     "frequency_dict",
+    "keyness_summary",
     "part_shares",
     "plot_cooccurrence",
+    "plot_cooccurrence_heatmap",
     "plot_deadline_timeline",
     "plot_headline_targets",
     "plot_integrity",

@@ -33,6 +33,7 @@ from policytext.words.integrity import (
     term_integrity,
 )
 from policytext.words.jieba_base import (
+    HMM_CHUNK,
     FastCut,
     cache_dir,
     lexicon,
@@ -42,13 +43,22 @@ from policytext.words.jieba_base import (
     quiet_jieba,
     read_resource_list,
 )
-from policytext.words.keyness import chi2_sf_1df, keyness, log_likelihood, log_ratio
+from policytext.words.keyness import (
+    CORRECTIONS,
+    adjust_p,
+    chi2_sf_1df,
+    keyness,
+    log_likelihood,
+    log_ratio,
+)
 from policytext.words.kwic import kwic
 from policytext.words.spans import NUMERAL, PUNCT, learn_terms, learned_terms, protected_spans
 from policytext.words.tokenizer import TOKEN_COLUMNS, PolicyTokenizer, get_tokenizer, tokenize
 
 __all__ = [
+    "CORRECTIONS",
     "DISCOVERY_COLUMNS",
+    "HMM_CHUNK",
     "LAYERS",
     "NAMED_HEADS",
     "NUMERAL",
@@ -57,6 +67,7 @@ __all__ = [
     "TOKEN_COLUMNS",
     "FastCut",
     "PolicyTokenizer",
+    "adjust_p",
     "assign_units",
     "cache_dir",
     "chi2_sf_1df",
