@@ -13,6 +13,7 @@ from policytext.words.discovery import (
     discover_terms,
     discovered_terms,
     named_programmes,
+    proposed_terms,
     shape_of,
 )
 from policytext.words.formulations import formulation_spans, formulations
@@ -94,6 +95,7 @@ __all__ = [
     "plain_tokenize",
     "policy_jieba",
     "policy_terms",
+    "proposed_terms",
     "protected_spans",
     "quiet_jieba",
     "read_resource_list",

@@ -30,7 +30,7 @@ import pandas as pd
 from policytext.words.jieba_base import FastCut, policy_jieba
 
 __all__ = ["DISCOVERY_COLUMNS", "NAMED_HEADS", "SHAPE_HEADS", "discover_corpus",
-           "discover_terms", "discovered_terms", "named_programmes", "shape_of"]
+           "discover_terms", "discovered_terms", "named_programmes", "proposed_terms", "shape_of"]
 
 DISCOVERY_COLUMNS = ["term", "count", "reports", "cohesion", "together", "left_entropy",
                      "right_entropy", "shape", "score", "kept", "why"]
@@ -397,3 +397,26 @@ def discover_corpus(texts: Iterable[str], *, min_count: int = 3, min_reports: in
         table = pd.concat([table, pd.DataFrame(extra, columns=DISCOVERY_COLUMNS)],
                           ignore_index=True)
     return table if all_candidates else table[table["kept"].astype(bool)].reset_index(drop=True)
+
+
+def proposed_terms() -> pd.DataFrame:
+    """The corpus proposals awaiting review (``resources/proposed_terms.txt``), with evidence.
+
+    Written by ``tools/refresh_lexicon.py`` from the project's corpus; columns term, count,
+    reports, cohesion, together, left_entropy, right_entropy, shape (lines already moved into
+    the lexicon are not there any more).
+
+    >>> list(proposed_terms().columns)[:3]
+    ['term', 'count', 'reports']
+    """
+    path = Path(__file__).resolve().parents[1] / "resources" / "proposed_terms.txt"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        entry, _, evidence = line.partition("#")
+        count, reports, coh, tog, le, re_, shape = evidence.split()
+        rows.append((entry.split()[0], int(count), int(reports), float(coh), float(tog),
+                     float(le), float(re_), "" if shape == "-" else shape))
+    return pd.DataFrame(rows, columns=["term", "count", "reports", "cohesion", "together",
+                                       "left_entropy", "right_entropy", "shape"])
