@@ -82,6 +82,8 @@ def shape_of(term: str) -> str:
     >>> shape_of("现代化产业体系"), shape_of("精准医疗")
     ('X+体系', '')
     """
+    if not term.endswith(SHAPE_HEADS):
+        return ""
     for head in _HEADS:
         if term.endswith(head) and len(term) > len(head):
             return "X+" + head
@@ -91,8 +93,8 @@ def shape_of(term: str) -> str:
 class _Stats:
     """Word n-gram counts over one text or a corpus, then the neighbours of the candidates.
 
-    Two passes: every n-gram is counted first (tuples of words, no neighbours); only n-grams
-    that recur get their left and right neighbours collected, which keeps a corpus in memory.
+    N-grams are counted level by level, extending only those that recur; only the recurring
+    ones get their left and right neighbours collected, which keeps a corpus in memory.
     """
 
     def __init__(self, texts: Iterable[str], cut: FastCut, *, min_count: int,
@@ -103,46 +105,55 @@ class _Stats:
         self.left: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
         self.right: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
         self.total = 0
-        docs = []
         self.texts = texts = list(texts)
-        for text in texts:
-            runs = [cut.words(m.group(0)) for m in _HAN_RUN.finditer(text)]
-            docs.append(runs)
-            seen = set()
-            for words in runs:
-                self.total += len(words)
-                for gram in _grams(words):
-                    self.count[gram] += 1
-                    seen.add(gram)
-            self.reports.update(seen)
-        wanted = set()
-        for gram, c in self.count.items():
-            if len(gram) > 1 and c >= min_count and self.reports[gram] >= min_reports \
-                    and len("".join(gram)) >= _MIN_CHARS:
-                wanted.update((gram, gram[1:], gram[:-1]))
-        self.wanted = wanted
+        docs = [[cut.words(m.group(0)) for m in _HAN_RUN.finditer(text)] for text in texts]
         self.docs = docs
-        fresh = 0
         for runs in docs:
             for words in runs:
-                n = len(words)
+                self.total += len(words)
+                self.count.update((w,) for w in words)
+        # Level by level (n = 2 … 6 words): an n-gram can only recur where its first n-1 words
+        # recur, so only those positions are extended. Most of a report's n-grams occur once,
+        # which makes this far cheaper than counting every n-gram.
+        active = [(d, r, i) for d, runs in enumerate(docs) for r, words in enumerate(runs)
+                  for i in range(len(words))
+                  if self.count[(words[i],)] >= min_count]
+        self.wanted: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
+        for n in range(2, _MAX_WORDS + 1):
+            level: Counter[tuple[str, ...]] = Counter()
+            grams = []
+            for d, r, i in active:
+                words = docs[d][r]
+                if i + n <= len(words):
+                    gram = tuple(words[i:i + n])
+                    if sum(map(len, gram)) <= _MAX_CHARS:
+                        level[gram] += 1
+                        grams.append((gram, d, r, i))
+            active = []
+            for gram, d, r, i in grams:
+                if level[gram] >= min_count:
+                    active.append((d, r, i))
+                    self.wanted.setdefault(gram, []).append((d, r, i))
+            self.count.update({g: c for g, c in level.items() if c >= min_count})
+            if not active:
+                break
+        for gram, places in self.wanted.items():
+            self.reports[gram] = len({d for d, _, _ in places})
+        fresh = 0
+        for gram, places in self.wanted.items():
+            left, right = self.left[gram], self.right[gram]
+            n = len(gram)
+            for d, r, i in places:
+                words = docs[d][r]
                 # Punctuation, a run's edge, a function word or a genre verb never extends a
                 # unit: as a neighbour each counts as a new one.
-                side = []
-                for w in words:
-                    if w in general or w in genre:
-                        fresh += 1
-                        side.append(f"\x00{fresh}")
-                    else:
-                        side.append(w)
-                for i in range(n):
-                    for j in range(i, min(n, i + _MAX_WORDS)):
-                        gram = tuple(words[i:j + 1])
-                        if gram not in wanted:
-                            continue
-                        fresh += 1
-                        self.left[gram][side[i - 1] if i else f"\x00{fresh}"] += 1
-                        self.right[gram][side[j + 1] if j + 1 < n else f"\x01{fresh}"] += 1
+                fresh += 1
+                w = words[i - 1] if i else None
+                left[w if w is not None and w not in general and w not in genre
+                     else f"\x00{fresh}"] += 1
+                w = words[i + n] if i + n < len(words) else None
+                right[w if w is not None and w not in general and w not in genre
+                      else f"\x01{fresh}"] += 1
 
     def table(self, *, min_count: int, min_reports: int, named: bool = False) -> pd.DataFrame:
         general, genre = _stop_sets()
@@ -152,7 +163,7 @@ class _Stats:
         for gram in self.wanted:
             c = self.count[gram]
             term = "".join(gram)
-            if len(gram) < 2 or len(term) < _MIN_CHARS or c < min_count:
+            if len(term) < _MIN_CHARS or c < min_count or self.reports[gram] < 1:
                 continue
             cohesion = min(
                 log(c * n_total / (self.count[gram[:k]] * self.count[gram[k:]]))
@@ -202,7 +213,7 @@ def named_programmes(runs: list[list[str]]) -> Counter[str]:
     found: Counter[str] = Counter()
     for words in runs:
         for j, w in enumerate(words):
-            if not any(w.endswith(h) for h in NAMED_HEADS):
+            if not w.endswith(NAMED_HEADS):
                 continue
             i, chars = j, len(w)
             while i > 0:
@@ -220,18 +231,6 @@ def named_programmes(runs: list[list[str]]) -> Counter[str]:
 
 
 _NUMERAL_START = re.compile(r"[一二三四五六七八九十百千万两\d]")
-
-
-def _grams(words: list[str]):
-    """Every run of 1..6 consecutive words of at most 12 characters, as tuples."""
-    n = len(words)
-    for i in range(n):
-        chars = 0
-        for j in range(i, min(n, i + _MAX_WORDS)):
-            chars += len(words[j])
-            if chars > _MAX_CHARS:
-                break
-            yield tuple(words[i:j + 1])
 
 
 def _together(gram, k, count) -> float:
@@ -291,14 +290,24 @@ _NOT_CLOSING = frozenset("占达前后中上下内外里超近约时")
 _NEVER_EDGE = frozenset({"的", "之", "为", "在", "是", "了", "着", "以", "对", "把", "将", "被"})
 
 
+def _pieces(terms) -> dict[str, list[str]]:
+    """Every proper piece (2+ characters) of the terms -> the terms that contain it."""
+    out: dict[str, list[str]] = {}
+    for term in terms:
+        for i in range(len(term)):
+            for j in range(i + 2, len(term) + 1):
+                if j - i < len(term):
+                    out.setdefault(term[i:j], []).append(term)
+    return out
+
+
 def _keep_nested(table: pd.DataFrame) -> pd.DataFrame:
     """Keep a free-standing piece of a kept term (大运河文化 of 大运河文化区) whose parts are common.
 
     The longer unit vouches for the piece's cohesion; its own neighbours show it stands alone.
     """
-    kept = list(table.loc[table["kept"].astype(bool), "term"])
-    mask = (table["why"] == "parts mostly used apart") & table["term"].map(
-        lambda t: any(t in k and t != k for k in kept))
+    pieces = _pieces(table.loc[table["kept"].astype(bool), "term"])
+    mask = (table["why"] == "parts mostly used apart") & table["term"].isin(pieces.keys())
     table.loc[mask, "kept"] = True
     table.loc[mask, "why"] = "kept (stands alone and inside a longer term)"
     return table
@@ -319,10 +328,10 @@ def _spans_inside(text: str, term: str, longer: list[str]) -> set[int]:
 def _drop_shadowed(table: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
     """Un-keep a kept term whose every occurrence in the texts sits inside a longer kept term."""
     kept = list(table.loc[table["kept"].astype(bool), "term"])
-    by_len = sorted(kept, key=len, reverse=True)
+    pieces = _pieces(kept)
     shadowed = set()
-    for term in by_len:
-        longer = [k for k in by_len if len(k) > len(term) and term in k]
+    for term in kept:
+        longer = list(dict.fromkeys(pieces.get(term, ())))
         if not longer:
             continue
         alone = sum(t.count(term) for t in texts)

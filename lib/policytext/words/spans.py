@@ -222,17 +222,21 @@ def protected_spans(
 _NUMERIC_TAGS = frozenset({"quantity", "date", "code"})
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _lexicon_pieces() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Every piece (2+ characters) of every lexicon word -> (longer word, offset of the piece)."""
+    pieces: dict[str, list[tuple[str, int]]] = {}
+    for word in lexicon()["word"].tolist():
+        for i in range(len(word)):
+            for j in range(i + 2, len(word) + 1):
+                if j - i < len(word):
+                    pieces.setdefault(word[i:j], []).append((word, i))
+    return {k: tuple(v) for k, v in pieces.items()}
+
+
 def _lexicon_containing(sub: str) -> tuple[tuple[str, int], ...]:
     """(lexicon word, offset of `sub` in it) for every longer lexicon word containing `sub`."""
-    out = []
-    for word in lexicon()["word"]:
-        if len(word) > len(sub):
-            i = word.find(sub)
-            while i >= 0:
-                out.append((word, i))
-                i = word.find(sub, i + 1)
-    return tuple(out)
+    return _lexicon_pieces().get(sub, ())
 
 
 def _inside_lexicon_term(text: str, start: int, end: int) -> bool:
