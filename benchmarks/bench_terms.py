@@ -21,8 +21,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from policytext.words import integrity_by_term, plain_tokenize, policy_jieba, tokenize  # noqa: E402
-from refresh_lexicon import heldout_files, raw_text  # noqa: E402
+from policytext.words import integrity_by_term, plain_tokenize, policy_jieba, tokenize
+from refresh_lexicon import heldout_files, raw_text
 
 TERMS = ROOT / "data" / "annotations" / "terms" / "heldout_terms.csv"
 
