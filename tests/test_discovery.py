@@ -140,3 +140,17 @@ def test_heldout_terms_stay_whole():
     summary = measure()[0].set_index("tokenizer")["share"]
     assert summary["policytext"] >= 0.95
     assert summary["policytext"] > summary["jieba + lexicon"] > summary["plain jieba"]
+
+
+def test_refresh_names_an_unreadable_report_in_one_line(tmp_path, capsys):
+    from refresh_lexicon import main
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "01_national_x_2020.txt").write_text("政府工作报告。人才公寓。", encoding="utf-8")
+    (raw / "02_province_y_2025.docx").write_bytes(b"not a zip file")
+    out = tmp_path / "p.txt"
+    assert main(["--raw", str(raw), "--out", str(out)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "02_province_y_2025.docx" in err
+    assert not out.exists()

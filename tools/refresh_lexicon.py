@@ -63,10 +63,18 @@ def heldout_files(raw: Path = RAW) -> list[Path]:
     return [p for p in sorted(raw.iterdir()) if HELDOUT.match(p.name)]
 
 
+class CorpusFileError(Exception):
+    """A corpus file that cannot be read; the message names the file and the problem."""
+
+
 def training_texts(raw: Path = RAW) -> Iterator[tuple[str, str]]:
     """(file name, de-duplicated text) for every training report."""
     for path in training_files(raw):
-        yield path.name, unique_lines(raw_text(path))
+        try:
+            text = raw_text(path)
+        except Exception as exc:  # any reader's failure becomes one line naming the file
+            raise CorpusFileError(f"{path}: cannot be read ({exc})") from exc
+        yield path.name, unique_lines(text)
 
 
 def proposals(raw: Path = RAW):
@@ -104,7 +112,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.raw.is_dir():
         print(f"refresh_lexicon: {args.raw}: no such folder", file=sys.stderr)
         return 1
-    table = proposals(args.raw)
+    try:
+        table = proposals(args.raw)
+    except CorpusFileError as exc:
+        print(f"refresh_lexicon: {exc}", file=sys.stderr)
+        return 1
     args.out.write_text(render(table), encoding="utf-8")
     print(f"{len(table)} proposed terms written to {args.out}")
     return 0
