@@ -5,15 +5,18 @@ term is found from the text itself, as a run of 2-6 jieba words that
 
 - *recurs* (``count``: at least twice in a report);
 - *sticks together* (``cohesion``: the pointwise mutual information of its weakest split into a
-  left and a right part, in nats; a phrase of two free words scores low);
+  left and a right part, in nats; ``together``: the share of the rarer part's uses that fall
+  inside the term; parts that mostly live apart make a phrase, unless the evidence is strong);
 - *stands free* (``left_entropy`` / ``right_entropy``: entropy of the words before and after it;
-  a sentence start or punctuation counts as a new neighbour every time). A piece of a longer
-  unit has one neighbour only (文化区 after 大运河 every time) and fails;
+  punctuation, a function word or a genre verb counts as a new neighbour every time). A piece of
+  a longer unit has one neighbour only (文化区 after 大运河 every time) and fails;
 - does not open or close on a function word, nor open on a genre verb (推进, 加快 ...) unless
   that word is mostly used inside this term (高标准 in 高标准农田).
 
 The genre's ``shape`` (X + 园区/示范区/工程/行动/改革/体系/机制/中心/公寓 …) lowers the bar on the
-side it closes: a head noun ends the unit whatever follows.
+side it closes: a head noun ends the unit whatever follows. In one report a programme named once
+with a strong head (城乡居民增收计划) is kept too (:func:`named_programmes`); over a corpus, a phrase
+several reports put in quotes.
 """
 
 from __future__ import annotations
