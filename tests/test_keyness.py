@@ -48,3 +48,57 @@ def test_keyness_accepts_frequency_frames():
     k = keyness(a, b)
     assert k.word.tolist() == ["生态", "民生"]
     assert k.g2.iloc[0] == pytest.approx(-k.g2.iloc[1])
+
+
+def test_corrections_raise_p_and_keep_order():
+    from policytext.words import adjust_p
+
+    target = {f"词{i}": 5 + i for i in range(30)} | {"改革": 40}
+    reference = {f"词{i}": 5 + i for i in range(30)} | {"改革": 8}
+    plain = keyness(target, reference)
+    assert "p_adjusted" not in plain.columns
+    for method in ("bonferroni", "bh"):
+        k = keyness(target, reference, correction=method)
+        assert (k["p_adjusted"] >= k["p"] - 1e-12).all() and (k["p_adjusted"] <= 1).all()
+    bonf = keyness(target, reference, correction="bonferroni").set_index("word")
+    bh = keyness(target, reference, correction="bh").set_index("word")
+    # Benjamini-Hochberg is never stricter than Bonferroni.
+    assert (bh["p_adjusted"] <= bonf["p_adjusted"] + 1e-12).all()
+    assert bonf.loc["改革", "p_adjusted"] == min(1.0, bonf.loc["改革", "p"] * len(bonf))
+    with pytest.raises(ValueError, match="unknown correction"):
+        keyness(target, reference, correction="holm-ish")
+    assert adjust_p([], "bh") == []
+
+
+def test_an_empty_keyness_result_is_a_sentence_not_an_empty_chart():
+    from policytext.plots import keyness_summary, plot_keyness
+
+    k = keyness({"发展": 50, "改革": 10}, {"发展": 50, "改革": 10}, correction="bh")
+    sentence = keyness_summary(k, target="plan", reference="review")
+    assert sentence.startswith("No word is used significantly more")
+    fig = plot_keyness(k, target="plan", reference="review")
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert texts == [sentence] and not fig.axes[0].patches
+
+
+def test_keyness_bars_carry_both_counts():
+    from policytext.plots import plot_keyness
+
+    k = keyness({"目标": 30, "回顾": 1, "发展": 50}, {"目标": 2, "回顾": 25, "发展": 50})
+    labels = [t.get_text() for t in plot_keyness(k).axes[0].texts]
+    assert any(lbl.startswith("30 vs 2") for lbl in labels)
+    assert any(lbl.startswith("1 vs 25") for lbl in labels)
+
+
+def test_cooccurrence_heatmap_is_symmetric_with_counts_written_in():
+    import pandas as pd
+    from policytext.plots import plot_cooccurrence_heatmap
+
+    t = pd.DataFrame({"term_a": ["改革", "改革", "开放"], "term_b": ["开放", "创新", "创新"],
+                      "count": [3, 1, 2]})
+    ax = plot_cooccurrence_heatmap(t)
+    grid = ax.images[0].get_array()
+    assert (grid == grid.T).all() and grid.max() == 3
+    assert sorted(x.get_text() for x in ax.texts) == ["1", "1", "2", "2", "3", "3"]
+    empty = plot_cooccurrence_heatmap(t.iloc[0:0])
+    assert [x.get_text() for x in empty.texts] == ["No two terms share a sentence."]

@@ -4,7 +4,11 @@ The modules, in the order data flows through them: fonts, sections, indicators, 
 from here (``from policytext.plots import ...``) or from the module itself.
 """
 
-from policytext.plots.fonts import FONT_ENV, cjk_font_path, use_cjk_font
+from policytext.plots.fonts import (
+    FONT_ENV,
+    cjk_font_path,
+    use_cjk_font,
+)
 from policytext.plots.indicators import (
     KIND_COLORS,
     dual_targets,
@@ -38,7 +42,14 @@ from policytext.plots.wordclouds import (
     word_cloud,
     word_clouds_by_part,
 )
-from policytext.plots.words import plot_cooccurrence, plot_integrity, plot_keyness, plot_top_words
+from policytext.plots.words import (
+    keyness_summary,
+    plot_cooccurrence,
+    plot_cooccurrence_heatmap,
+    plot_integrity,
+    plot_keyness,
+    plot_top_words,
+)
 
 __all__ = [
     "FONT_ENV",
@@ -51,8 +62,10 @@ __all__ = [
     "dual_targets",
     "frequency_dict",
     "heading_label",
+    "keyness_summary",
     "part_shares",
     "plot_cooccurrence",
+    "plot_cooccurrence_heatmap",
     "plot_deadline_timeline",
     "plot_headline_targets",
     "plot_integrity",

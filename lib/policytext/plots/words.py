@@ -20,7 +20,8 @@ from policytext.words.integrity import (
     policy_terms,
 )
 
-__all__ = ["plot_cooccurrence", "plot_integrity", "plot_keyness", "plot_top_words"]
+__all__ = ["keyness_summary", "plot_cooccurrence", "plot_cooccurrence_heatmap", "plot_integrity",
+           "plot_keyness", "plot_top_words"]
 
 _PLAIN, _POLICY = "#9e9e9e", "#4c72b0"
 _TARGET, _REFERENCE = "#dd8452", "#4c72b0"
@@ -61,13 +62,35 @@ def plot_integrity(text: str, *, tokens: pd.DataFrame | None = None, n: int = 12
     return fig
 
 
+def keyness_summary(table: pd.DataFrame, *, target: str = "target",
+                    reference: str = "reference", max_p: float = 0.05) -> str:
+    """One sentence on what a keyness table holds (the chart's caption, or its replacement).
+
+    Uses ``p_adjusted`` when the table has it (``keyness(..., correction=...)``).
+
+    >>> from policytext.words.keyness import keyness
+    >>> keyness_summary(keyness({"发展": 50}, {"发展": 50}), target="plan", reference="review")
+    'No word is used significantly more in plan or in review (p < 0.05).'
+    """
+    col = "p_adjusted" if "p_adjusted" in table.columns else "p"
+    sig = table[table[col] < max_p]
+    up, down = int((sig["g2"] > 0).sum()), int((sig["g2"] < 0).sum())
+    which = "adjusted p" if col == "p_adjusted" else "p"
+    if not up and not down:
+        return f"No word is used significantly more in {target} or in {reference} ({which} < {max_p:g})."
+    return (f"{up} word(s) are used significantly more in {target}, {down} in {reference} "
+            f"({which} < {max_p:g}, {len(table)} words tested).")
+
+
 def plot_keyness(table: pd.DataFrame, *, n: int = 10, target: str = "target",
                  reference: str = "reference", max_p: float = 0.05,
                  font_path: str | None = None):
     """Diverging bars of signed G² for the `n` top keywords each way (p < `max_p`).
 
-    `table` is a :func:`policytext.words.keyness.keyness` frame. Bars to the right are words the
-    target uses more, to the left the reference; each bar is labelled with its log ratio.
+    `table` is a :func:`policytext.words.keyness.keyness` frame; its ``p_adjusted`` column is
+    used when present. Bars to the right are words the target uses more, to the left the
+    reference; each bar is labelled with both counts and the log ratio. With no significant
+    word the figure says so in a sentence instead of drawing empty axes.
 
     >>> from policytext.words.keyness import keyness
     >>> k = keyness({"目标": 30, "回顾": 1, "发展": 50}, {"目标": 2, "回顾": 25, "发展": 50})
@@ -77,9 +100,16 @@ def plot_keyness(table: pd.DataFrame, *, n: int = 10, target: str = "target",
     import matplotlib.pyplot as plt
 
     use_cjk_font(font_path)
-    sig = table[table["p"] < max_p]
+    col = "p_adjusted" if "p_adjusted" in table.columns else "p"
+    sig = table[table[col] < max_p]
     up = sig[sig["g2"] > 0].sort_values(["g2", "word"], ascending=[False, True]).head(n)
     down = sig[sig["g2"] < 0].sort_values(["g2", "word"], ascending=[True, True]).head(n)
+    if up.empty and down.empty:
+        fig, ax = plt.subplots(figsize=(7, 1.2))
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, keyness_summary(table, target=target, reference=reference,
+                                          max_p=max_p), ha="center", va="center", wrap=True)
+        return fig
     # Reference words at the bottom (most negative lowest), target words on top.
     rows = pd.concat([down, up.iloc[::-1]])
     fig, ax = plt.subplots(figsize=(7, max(2.5, 0.3 * len(rows) + 1)))
@@ -87,13 +117,16 @@ def plot_keyness(table: pd.DataFrame, *, n: int = 10, target: str = "target",
     ax.barh(range(len(rows)), rows["g2"], color=colors)
     ax.set_yticks(range(len(rows)), rows["word"])
     ax.axvline(0, color="black", linewidth=0.8)
-    span = float(rows["g2"].abs().max()) if len(rows) else 1.0
-    for y, (g, lr) in enumerate(zip(rows["g2"], rows["log_ratio"])):
-        ax.text(g + (0.02 if g > 0 else -0.02) * span, y, f"LR {lr:+.1f}",
+    span = float(rows["g2"].abs().max())
+    for y, (g, a, b, lr) in enumerate(zip(rows["g2"], rows["target"], rows["reference"],
+                                          rows["log_ratio"])):
+        ax.text(g + (0.02 if g > 0 else -0.02) * span, y, f"{a} vs {b} · LR {lr:+.1f}",
                 va="center", ha="left" if g > 0 else "right", fontsize=8)
-    ax.set_xlim(-1.3 * span, 1.3 * span)
+    ax.set_xlim(-1.6 * span, 1.6 * span)
     ax.set_xlabel(f"signed G² (← {reference} · {target} →)")
-    ax.set_title(f"keywords: {target} vs {reference} (p < {max_p:g})")
+    which = "adjusted p" if col == "p_adjusted" else "p"
+    ax.set_title(f"keywords: {target} vs {reference} ({which} < {max_p:g}); "
+                 f"counts: {target} vs {reference}", fontsize=10)
     fig.tight_layout()
     return fig
 
@@ -112,6 +145,51 @@ def plot_top_words(freqs, *, n: int = 20, ax=None, title: str | None = None,
     ax.set_xlabel("count")
     if title:
         ax.set_title(title)
+    return ax
+
+
+def plot_cooccurrence_heatmap(table: pd.DataFrame, *, n: int = 15, ax=None,
+                              title: str | None = None, font_path: str | None = None):
+    """Heatmap of a :func:`policytext.words.cooccurrence.cooccurrence` table, counts written in.
+
+    The `n` terms with the most co-occurrences (then by name) are rows and columns; a cell is
+    the number of sentences holding both terms. Readable where a network turns to a hairball.
+    With no pair the axis says so. Returns the axis.
+
+    >>> t = pd.DataFrame({"term_a": ["改革", "改革"], "term_b": ["开放", "创新"], "count": [3, 1]})
+    >>> [x.get_text() for x in plot_cooccurrence_heatmap(t).get_xticklabels()]
+    ['改革', '开放', '创新']
+    """
+    import matplotlib.pyplot as plt
+
+    use_cjk_font(font_path)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 6))
+    if title:
+        ax.set_title(title)
+    if table.empty:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "No two terms share a sentence.", ha="center", va="center")
+        return ax
+    degree: dict[str, int] = {}
+    for a, b, c in table[["term_a", "term_b", "count"]].itertuples(index=False):
+        degree[a] = degree.get(a, 0) + int(c)
+        degree[b] = degree.get(b, 0) + int(c)
+    terms = sorted(degree, key=lambda w: (-degree[w], w))[:n]
+    index = {w: i for i, w in enumerate(terms)}
+    grid = [[0] * len(terms) for _ in terms]
+    for a, b, c in table[["term_a", "term_b", "count"]].itertuples(index=False):
+        if a in index and b in index:
+            grid[index[a]][index[b]] = grid[index[b]][index[a]] = int(c)
+    ax.imshow(grid, cmap="Blues")
+    ax.set_xticks(range(len(terms)), terms, rotation=60, ha="right")
+    ax.set_yticks(range(len(terms)), terms)
+    top = max(max(row) for row in grid) or 1
+    for i, row in enumerate(grid):
+        for j, c in enumerate(row):
+            if c:
+                ax.text(j, i, str(c), ha="center", va="center", fontsize=8,
+                        color="white" if c > top / 2 else "black")
     return ax
 
 

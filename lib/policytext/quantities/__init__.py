@@ -18,9 +18,21 @@ from policytext.quantities.deadlines import (
     extract_deadlines,
     resolve_deadline,
 )
-from policytext.quantities.gold import GOLD_FIELDS, gold_scores, locate_gold, same_name
-from policytext.quantities.indicators import COLUMNS, extract_indicators
-from policytext.quantities.measures import NOT_MEASURE_REASONS, measured_quantities, not_measures
+from policytext.quantities.gold import (
+    GOLD_FIELDS,
+    gold_scores,
+    locate_gold,
+    same_name,
+)
+from policytext.quantities.indicators import (
+    COLUMNS,
+    extract_indicators,
+)
+from policytext.quantities.measures import (
+    NOT_MEASURE_REASONS,
+    measured_quantities,
+    not_measures,
+)
 from policytext.quantities.numbers import (
     SCALES,
     Quantity,

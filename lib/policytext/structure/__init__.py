@@ -4,9 +4,19 @@ The modules, in the order data flows through them: sentences, leads, headings, t
 from here (``from policytext.structure import ...``) or from the module itself.
 """
 
-from policytext.structure.headings import PARTS, classify_part, find_sections, outline
-from policytext.structure.leads import lead_sentence_starts
-from policytext.structure.sentences import sentence_spans, split_sentences
+from policytext.structure.headings import (
+    PARTS,
+    classify_part,
+    find_sections,
+    outline,
+)
+from policytext.structure.leads import (
+    lead_sentence_starts,
+)
+from policytext.structure.sentences import (
+    sentence_spans,
+    split_sentences,
+)
 from policytext.structure.topics import (
     OTHER_TOPIC,
     load_topics,

@@ -15,7 +15,6 @@ from policytext.targets.matching import (
 )
 from policytext.targets.outcomes import (
     MULTI_YEAR_WORDS,
-    SYNC,
     flat_prices,
     is_ceiling,
     is_multi_year,
@@ -24,12 +23,14 @@ from policytext.targets.outcomes import (
     one_year_mask,
     outcome_candidates,
     past_year_mask,
-    split_subjects,
     stated_verdict,
-    threshold_mask,
     unnumbered_targets,
 )
-from policytext.targets.places import PROVINCES, canonical_place, place_key
+from policytext.targets.places import (
+    PROVINCES,
+    canonical_place,
+    place_key,
+)
 from policytext.targets.sheet import (
     OUTCOME_COLUMNS,
     SHEET_COLUMNS,
@@ -72,7 +73,6 @@ __all__ = [
     "PROVINCES",
     "RATE_UNITS",
     "SHEET_COLUMNS",
-    "SYNC",
     "TARGET_FIELDS",
     "TRACKING_COLUMNS",
     "achievement_rates",
@@ -105,12 +105,10 @@ __all__ = [
     "point_value",
     "read_tracking_sheet",
     "report_places",
-    "split_subjects",
     "stated_verdict",
     "target_status",
     "targets_from_indicators",
     "targets_table",
-    "threshold_mask",
     "track",
     "track_targets",
     "tracking_from_corpus",

@@ -1,11 +1,28 @@
 """Words: the jieba base, protected spans, the policy tokenizer, counts, keyness, KWIC, formulations.
 
-The modules, in the order data flows through them: jieba_base, formulations, spans, tokenizer, integrity, frequencies, keyness, kwic, cooccurrence. Import public names
+The modules, in the order data flows through them: jieba_base, formulations, discovery, spans, tokenizer, integrity, frequencies, keyness, kwic, cooccurrence. Import public names
 from here (``from policytext.words import ...``) or from the module itself.
 """
 
-from policytext.words.cooccurrence import cooccurrence, key_terms
-from policytext.words.formulations import formulation_spans, formulations
+from policytext.words.cooccurrence import (
+    cooccurrence,
+    key_terms,
+)
+from policytext.words.discovery import (
+    DISCOVERY_COLUMNS,
+    NAMED_HEADS,
+    SHAPE_HEADS,
+    discover_corpus,
+    discover_terms,
+    discovered_terms,
+    named_programmes,
+    proposed_terms,
+    shape_of,
+)
+from policytext.words.formulations import (
+    formulation_spans,
+    formulations,
+)
 from policytext.words.frequencies import (
     LAYERS,
     assign_units,
@@ -23,6 +40,7 @@ from policytext.words.integrity import (
     term_integrity,
 )
 from policytext.words.jieba_base import (
+    HMM_CHUNK,
     FastCut,
     cache_dir,
     lexicon,
@@ -32,22 +50,51 @@ from policytext.words.jieba_base import (
     quiet_jieba,
     read_resource_list,
 )
-from policytext.words.keyness import chi2_sf_1df, keyness, log_likelihood, log_ratio
-from policytext.words.kwic import kwic
-from policytext.words.spans import NUMERAL, PUNCT, learn_terms, learned_terms, protected_spans
-from policytext.words.tokenizer import TOKEN_COLUMNS, PolicyTokenizer, get_tokenizer, tokenize
+from policytext.words.keyness import (
+    CORRECTIONS,
+    adjust_p,
+    chi2_sf_1df,
+    keyness,
+    log_likelihood,
+    log_ratio,
+)
+from policytext.words.kwic import (
+    kwic,
+)
+from policytext.words.spans import (
+    NUMERAL,
+    PUNCT,
+    learn_terms,
+    learned_terms,
+    protected_spans,
+)
+from policytext.words.tokenizer import (
+    TOKEN_COLUMNS,
+    PolicyTokenizer,
+    get_tokenizer,
+    tokenize,
+)
 
 __all__ = [
+    "CORRECTIONS",
+    "DISCOVERY_COLUMNS",
+    "HMM_CHUNK",
     "LAYERS",
+    "NAMED_HEADS",
     "NUMERAL",
     "PUNCT",
+    "SHAPE_HEADS",
     "TOKEN_COLUMNS",
     "FastCut",
     "PolicyTokenizer",
+    "adjust_p",
     "assign_units",
     "cache_dir",
     "chi2_sf_1df",
     "cooccurrence",
+    "discover_corpus",
+    "discover_terms",
+    "discovered_terms",
     "formulation_spans",
     "formulations",
     "get_tokenizer",
@@ -61,16 +108,19 @@ __all__ = [
     "lexicon",
     "log_likelihood",
     "log_ratio",
+    "named_programmes",
     "new_jieba",
     "plain_jieba",
     "plain_tokenize",
     "policy_jieba",
     "policy_terms",
+    "proposed_terms",
     "protected_spans",
     "quiet_jieba",
     "read_resource_list",
     "remove_stopwords",
     "segmentation_example",
+    "shape_of",
     "stopwords",
     "term_integrity",
     "tokenize",

@@ -104,10 +104,10 @@ def assign_units(
 
     >>> sents = pd.DataFrame({"sentence_id": [0, 1], "section_id": [1, 2],
     ...     "part": ["review", "plan"], "start": [0, 5], "end": [5, 9]})
-    >>> assign_units(tokenize("治理污染。发展经济"), sents)[["token", "part"]]
+    >>> assign_units(tokenize("治理污水。发展经济"), sents)[["token", "part"]]
       token    part
     0    治理  review
-    1    污染  review
+    1    污水  review
     2     。  review
     3    发展    plan
     4    经济    plan

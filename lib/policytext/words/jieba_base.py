@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["FastCut", "cache_dir", "lexicon", "new_jieba", "plain_jieba", "policy_jieba",
+__all__ = ["HMM_CHUNK", "FastCut", "cache_dir", "lexicon", "new_jieba", "plain_jieba", "policy_jieba",
            "quiet_jieba", "read_resource_list"]
 
 
@@ -131,6 +131,8 @@ def policy_jieba():
 
 
 _NO_SCORE = float("-inf")
+#: Longest run of unknown characters handed to jieba's HMM at once.
+HMM_CHUNK = 200
 
 
 class FastCut:
@@ -221,6 +223,10 @@ class FastCut:
         if len(buf) == 1:
             out.append(buf)
         elif not self.tk.FREQ.get(buf):
-            out.extend(self._hmm(buf))
+            # jieba's Viterbi copies its path at every character: quadratic on a long run of
+            # unknown characters ('年' * 200000 took a minute). Runs that long are not prose,
+            # so bounded chunks keep the time linear and change nothing on real text.
+            for i in range(0, len(buf), HMM_CHUNK):
+                out.extend(self._hmm(buf[i:i + HMM_CHUNK]))
         else:
             out.extend(buf)

@@ -12,7 +12,7 @@ import math
 
 import pandas as pd
 
-__all__ = ["chi2_sf_1df", "keyness", "log_likelihood", "log_ratio"]
+__all__ = ["CORRECTIONS", "adjust_p", "chi2_sf_1df", "keyness", "log_likelihood", "log_ratio"]
 
 
 def chi2_sf_1df(x: float) -> float:
@@ -67,9 +67,44 @@ def _as_counts(table) -> pd.Series:
                     "or a token frame (token, ...)")
 
 
-def keyness(target, reference, *, min_count: int = 1) -> pd.DataFrame:
+CORRECTIONS = ("bonferroni", "bh")
+
+
+def adjust_p(p, method: str) -> list[float]:
+    """p-values adjusted for testing many words at once: "bonferroni" or "bh" (Benjamini-Hochberg).
+
+    Bonferroni bounds the chance of *any* false keyword; Benjamini-Hochberg the expected share
+    of false keywords among those declared key (less strict, usual for word lists).
+
+    >>> adjust_p([0.01, 0.02, 0.03, 0.5], "bonferroni")
+    [0.04, 0.08, 0.12, 1.0]
+    >>> [round(x, 3) for x in adjust_p([0.01, 0.02, 0.03, 0.5], "bh")]
+    [0.04, 0.04, 0.04, 0.5]
+    """
+    p = [float(x) for x in p]
+    m = len(p)
+    if method == "bonferroni":
+        return [min(1.0, x * m) for x in p]
+    if method == "bh":
+        order = sorted(range(m), key=lambda i: p[i])
+        out = [1.0] * m
+        running = 1.0
+        # From the largest p down: the adjusted value is the smallest p*m/rank seen so far.
+        for rank in range(m, 0, -1):
+            i = order[rank - 1]
+            running = min(running, p[i] * m / rank)
+            out[i] = min(1.0, running)
+        return out
+    raise ValueError(f"keyness: unknown correction {method!r}; use one of {CORRECTIONS}")
+
+
+def keyness(target, reference, *, min_count: int = 1, correction: str | None = None
+            ) -> pd.DataFrame:
     """Compare two count tables: word, target, reference, target_per_10k, reference_per_10k,
     g2 (signed), p, log_ratio, sorted by g2 descending then word.
+
+    Hundreds of words are tested at once, so some pass p < 0.05 by chance: `correction`
+    ("bonferroni" or "bh", see :func:`adjust_p`) adds a column ``p_adjusted`` to filter on.
 
     Inputs may be word→count Series or dicts, :func:`policytext.words.frequencies.word_frequencies`
     frames, or token frames. Corpus sizes are the sums of the tables given, so filter
@@ -101,4 +136,6 @@ def keyness(target, reference, *, min_count: int = 1) -> pd.DataFrame:
                      log_ratio(a, b, c, d)))
     out = pd.DataFrame(rows, columns=["word", "target", "reference", "target_per_10k",
                                       "reference_per_10k", "g2", "p", "log_ratio"])
+    if correction is not None:
+        out["p_adjusted"] = adjust_p(out["p"], correction)
     return out.sort_values(["g2", "word"], ascending=[False, True], ignore_index=True)

@@ -9,6 +9,7 @@ code           PM2.5, S312, M0, 6#
 formulation    numbered formulations (:mod:`policytext.words.formulations`)
 term           quoted short phrases (“散乱污”) and ``extra_terms``, wherever they recur
 place          names repeated with a place suffix (惠济区, 索须河) -- see :func:`learn_terms`
+discovered     terms found by :mod:`policytext.words.discovery` (人才公寓, 精准医疗)
 =============  ================================================================
 """
 
@@ -63,7 +64,8 @@ _NOT_IN_STEM = set(
 )
 _MAX_STEM = 7
 
-_PRIORITY = {"quantity": 0, "date": 1, "code": 2, "formulation": 3, "term": 4, "place": 5}
+_PRIORITY = {"quantity": 0, "date": 1, "code": 2, "formulation": 3, "term": 4, "place": 5,
+             "discovered": 6}
 
 
 def _quantity_spans(text: str) -> list[tuple[int, int]]:
@@ -171,11 +173,13 @@ def _generic_phrase(stem: str, suffix: str, freq: dict[str, int]) -> bool:
 
 
 def protected_spans(
-    text: str, *, extra_terms: Iterable[str] = (), learn: bool = True
+    text: str, *, extra_terms: Iterable[str] = (), learn: bool = True,
+    discovered: Iterable[str] = (),
 ) -> pd.DataFrame:
     """Non-overlapping spans kept whole by the tokenizer: columns start, end, tag.
 
-    Longest span wins; ties go to quantity > date > code > formulation > term > place.
+    Longest span wins, so a term inside a longer one stays whole where it stands alone;
+    ties go to quantity > date > code > formulation > term > place > discovered.
 
     >>> protected_spans("2019年PM2.5下降4.5%")
        start  end      tag
@@ -192,6 +196,9 @@ def protected_spans(
     if learn:
         for term, kind in learned_terms(text).items():
             words.setdefault(term, "term" if kind == "quoted" else "place")
+    for term in discovered:
+        if term:
+            words.setdefault(term, "discovered")
     if words:
         rx = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
         cands += [(m.start(), m.end(), words[m.group(0)]) for m in rx.finditer(text)]
@@ -215,17 +222,21 @@ def protected_spans(
 _NUMERIC_TAGS = frozenset({"quantity", "date", "code"})
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _lexicon_pieces() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Every piece (2+ characters) of every lexicon word -> (longer word, offset of the piece)."""
+    pieces: dict[str, list[tuple[str, int]]] = {}
+    for word in lexicon()["word"].tolist():
+        for i in range(len(word)):
+            for j in range(i + 2, len(word) + 1):
+                if j - i < len(word):
+                    pieces.setdefault(word[i:j], []).append((word, i))
+    return {k: tuple(v) for k, v in pieces.items()}
+
+
 def _lexicon_containing(sub: str) -> tuple[tuple[str, int], ...]:
     """(lexicon word, offset of `sub` in it) for every longer lexicon word containing `sub`."""
-    out = []
-    for word in lexicon()["word"]:
-        if len(word) > len(sub):
-            i = word.find(sub)
-            while i >= 0:
-                out.append((word, i))
-                i = word.find(sub, i + 1)
-    return tuple(out)
+    return _lexicon_pieces().get(sub, ())
 
 
 def _inside_lexicon_term(text: str, start: int, end: int) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from policytext.words.discovery import discovered_terms
 from policytext.words.jieba_base import FastCut, lexicon, new_jieba, policy_jieba
 from policytext.words.spans import NUMERAL, PUNCT, protected_spans
 
@@ -54,13 +55,19 @@ class PolicyTokenizer:
         return policy_jieba()
 
     def tokenize(
-        self, text: str, *, extra_terms: Iterable[str] = (), learn: bool = True
+        self, text: str, *, extra_terms: Iterable[str] = (), learn: bool = True,
+        discover: bool | None = None,
     ) -> pd.DataFrame:
-        """Tokens of `text` with [start, end) offsets: columns token, start, end, tag."""
+        """Tokens of `text` with [start, end) offsets: columns token, start, end, tag.
+
+        `discover` (default: same as `learn`) protects the terms
+        :func:`policytext.words.discovery.discovered_terms` finds in `text` (tag "discovered").
+        """
         tk = self.jieba
         cut = self._cut if self._cut is not None and self._cut.tk is tk else FastCut(tk)
         self._cut = cut
-        spans = protected_spans(text, extra_terms=extra_terms, learn=learn)
+        found = discovered_terms(text) if (learn if discover is None else discover) else ()
+        spans = protected_spans(text, extra_terms=extra_terms, learn=learn, discovered=found)
         tokens: list[str] = []
         starts: list[int] = []
         tags: list[str] = []
@@ -117,8 +124,12 @@ def get_tokenizer() -> PolicyTokenizer:
     return _DEFAULT
 
 
-def tokenize(text: str, *, extra_terms: Iterable[str] = (), learn: bool = True) -> pd.DataFrame:
+def tokenize(text: str, *, extra_terms: Iterable[str] = (), learn: bool = True,
+             discover: bool | None = None) -> pd.DataFrame:
     """Policy-aware tokens: DataFrame(token, start, end, tag) with offsets into `text`.
+
+    Quoted terms, places and (unless `discover` is False) discovered terms are learned from
+    `text` itself when `learn` is on.
 
     >>> tokenize("整治“散乱污”企业253家")[["token", "tag"]]
       token       tag
@@ -129,4 +140,5 @@ def tokenize(text: str, *, extra_terms: Iterable[str] = (), learn: bool = True) 
     4    企业      word
     5  253家  quantity
     """
-    return get_tokenizer().tokenize(text, extra_terms=extra_terms, learn=learn)
+    return get_tokenizer().tokenize(text, extra_terms=extra_terms, learn=learn,
+                                    discover=discover)
