@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from policytext.report import Report
+from policytext.targets.places import place_key
 from policytext.targets.tracking import tracking_from_corpus
 from policytext.words.formulations import formulations
 from policytext.words.frequencies import word_frequencies
@@ -519,11 +520,13 @@ def _stack_csv(path: Path, sources) -> None:
 def _corpus_tracking(out_dir: Path, corpus_dir: Path) -> pd.DataFrame | None:
     """Targets against the next year's results, read back only for places with several years."""
     meta = pd.read_csv(corpus_dir / "metadata.csv", encoding=CSV_ENCODING)
-    if not {"year", "region"} <= set(meta.columns):
+    if "year" not in meta.columns or not ({"region", "place_key"} & set(meta.columns)):
         return None
-    meta = meta.dropna(subset=["year", "region"])
-    years = meta.groupby("region")["year"].nunique()
-    meta = meta[meta["region"].isin(years[years >= 2].index)]
+    # One place written two ways (广西 / 广西壮族自治区) is one series: group by the place key.
+    meta = meta.assign(_place=[place_key(row) for _, row in meta.iterrows()])
+    meta = meta.dropna(subset=["year", "_place"])
+    years = meta.groupby("_place")["year"].nunique()
+    meta = meta[meta["_place"].isin(years[years >= 2].index)]
     if meta.empty:
         return None
 
@@ -535,9 +538,10 @@ def _corpus_tracking(out_dir: Path, corpus_dir: Path) -> pd.DataFrame | None:
     # One place at a time: tracking never compares places, and holding every report's
     # indicators at once cost 230 MB on a 1,000-report corpus.
     parts = []
-    for _, group in meta.groupby("region", sort=True):
+    for _, group in meta.groupby("_place", sort=True):
         part = tracking_from_corpus(stacked("targets", group["report_id"]),
-                                    stacked("indicators", group["report_id"]), group)
+                                    stacked("indicators", group["report_id"]),
+                                    group.drop(columns="_place"))
         if part is not None and len(part):
             parts.append(part)
     # Each part is sorted by year and target, and the places come in sorted order.
