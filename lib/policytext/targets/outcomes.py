@@ -60,7 +60,29 @@ def is_multi_year(prefix: str) -> bool:
     >>> is_multi_year("国内生产总值增加到121万亿元，五年年均增长"), is_multi_year("粮食连续五年增产，总产量")
     (True, False)
     """
-    return bool(MULTI_YEAR_WORDS.search(_STREAK.sub("", prefix or "")))
+    prefix = prefix or ""
+    return bool(MULTI_YEAR_WORDS.search(_STREAK.sub("", prefix))) or _span_from_base(prefix) > 1
+
+
+#: A change measured against a named base year (比2002年增长, 较2020年提高).
+_BASE_YEAR = re.compile(r"[比较](?:19|20)(\d{2})年")
+_NAMED_YEAR = re.compile(r"(?<![比较\d])((?:19|20)\d{2})年")
+
+
+def _span_from_base(prefix: str) -> int:
+    """Years between the year a sentence speaks of and the base year its last clause compares to.
+
+    2007年，国内生产总值…比2002年增长65.5% spans five years: not one year's growth.
+
+    >>> _span_from_base("2007年，国内生产总值达到24.66万亿元，比2002年增长"), _span_from_base("比上年增长")
+    (5, 0)
+    """
+    clause = re.split(r"[，；。]", prefix)[-1]
+    base = _BASE_YEAR.search(clause)
+    named = _NAMED_YEAR.findall(prefix)
+    if base is None or not named:
+        return 0
+    return int(named[-1]) - (int(base.group(0)[1:5]))
 
 
 def is_ceiling(indicator: object) -> bool:
