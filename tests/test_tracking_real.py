@@ -7,7 +7,6 @@ five-year figures never taken for one year's outcome.
 
 from __future__ import annotations
 
-import dataclasses
 import random
 from pathlib import Path
 
@@ -171,7 +170,6 @@ def test_urban_and_rural_incomes_never_match_all_residents():
 # -- against the hand-made gold (data/annotations/tracking, rules in its README) ----------------
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "annotations" / "tracking"
-REPORTS_GOLD = Path(__file__).resolve().parents[1] / "data" / "corpus" / "gold" / "reports_gold.csv"
 
 
 def _pick(table: pd.DataFrame, gold_row) -> pd.Series | None:
@@ -215,21 +213,6 @@ def agreement(table: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def _with_known_metadata(report):
-    """The report, with year and region from data/corpus/gold where its own metadata lacks them.
-
-    Stands in for the metadata stage's reading of the year (national 2017 and 2022 have no
-    year line): tracking itself is scored, not the metadata.
-    """
-    known = pd.read_csv(REPORTS_GOLD).set_index("file").loc["raw/" + Path(
-        report.metadata.source).name]
-    meta = report.metadata
-    region = meta.region if canonical_place(meta.region) else known["region"]
-    report.__dict__["metadata"] = dataclasses.replace(meta, year=meta.year or int(known["year"]),
-                                                      region=region)
-    return report
-
-
 @pytest.fixture(scope="module")
 def national_gold():
     return pd.read_csv(GOLD / "national_gold.csv")
@@ -244,7 +227,9 @@ def test_national_gold_2008_2011(national_tracking, national_gold):
 
 @pytest.mark.slow
 def test_national_gold_every_pair(national_gold):
-    reports = [_with_known_metadata(r) for r in _load("*_national_*", range(2003, 2026))]
+    # The reports' own metadata: every year and region is read from the text (2017 and 2022
+    # too, which have no year line).
+    reports = _load("*_national_*", range(2003, 2026))
     table = policytext.track(reports, include_pending=True)
     scored = agreement(table, national_gold)
     assert (scored["gold"] == scored["mine"]).mean() >= 0.95, scored[scored["gold"] != scored["mine"]]
