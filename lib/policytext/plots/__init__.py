@@ -1,7 +1,8 @@
 """Charts. Each takes tables (a Report is accepted where it only hands over its cached tables).
 
-The modules, in the order data flows through them: fonts, sections, indicators, wordclouds, words, targets. Import public names
-from here (``from policytext.plots import ...``) or from the module itself.
+The modules, in the order data flows through them: fonts, sections, indicators, wordclouds, words,
+targets. Import public names from here (``from policytext.plots import ...``) or from the module
+itself.
 """
 
 from policytext.plots.fonts import (

@@ -1,8 +1,8 @@
 """Numbers in the text: numerals, the quantity grammar, clauses, indicators and deadlines.
 
 The modules, in the order data flows through them: numbers, measures, clauses, indicators,
-deadlines, gold (scores against hand-made annotations). Import public names
-from here (``from policytext.quantities import ...``) or from the module itself.
+deadlines, gold. Import public names from here (``from policytext.quantities import ...``) or from
+the module itself.
 """
 
 from policytext.quantities.clauses import (

@@ -1,7 +1,8 @@
 """Reading and cleaning: bytes to text, the report inside the page, its audit and metadata.
 
-The modules, in the order data flows through them: numerals, formats, containers, normalize,
-genre, chrome, segments, clean, flags, metadata, ids. Import public names from here (``from policytext.read import ...``) or from the module itself.
+The modules, in the order data flows through them: numerals, formats, containers, normalize, genre,
+chrome, segments, clean, flags, metadata, ids. Import public names from here (``from
+policytext.read import ...``) or from the module itself.
 """
 
 from policytext.read.chrome import (

@@ -1,7 +1,7 @@
 """The shape of a cleaned report: heading tree, parts, sentences and topic shares.
 
-The modules, in the order data flows through them: sentences, leads, headings, topics. Import public names
-from here (``from policytext.structure import ...``) or from the module itself.
+The modules, in the order data flows through them: sentences, leads, headings, topics. Import
+public names from here (``from policytext.structure import ...``) or from the module itself.
 """
 
 from policytext.structure.headings import (

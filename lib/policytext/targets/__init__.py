@@ -1,7 +1,8 @@
 """Targets: this year's against last year's results, and against the next report's outcomes.
 
-The modules, in the order data flows through them: places, matching, targets, outcomes, tracking, summary, sheet. Import public names
-from here (``from policytext.targets import ...``) or from the module itself.
+The modules, in the order data flows through them: matching, places, targets, outcomes, tracking,
+summary, sheet. Import public names from here (``from policytext.targets import ...``) or from the
+module itself.
 """
 
 from policytext.targets.matching import (

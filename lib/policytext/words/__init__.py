@@ -1,7 +1,8 @@
 """Words: the jieba base, protected spans, the policy tokenizer, counts, keyness, KWIC, formulations.
 
-The modules, in the order data flows through them: jieba_base, formulations, discovery, spans, tokenizer, integrity, frequencies, keyness, kwic, cooccurrence. Import public names
-from here (``from policytext.words import ...``) or from the module itself.
+The modules, in the order data flows through them: jieba_base, formulations, discovery, spans,
+tokenizer, integrity, frequencies, keyness, kwic, cooccurrence. Import public names from here
+(``from policytext.words import ...``) or from the module itself.
 """
 
 from policytext.words.cooccurrence import (
