@@ -48,6 +48,11 @@ _SUFFIXES = ("增长率", "增速", "增幅", "增长", "涨幅", "上涨", "同
 #: Who an income belongs to: 城镇 and 农村 residents are not all residents (城乡/全体).
 _SUBJECTS = re.compile(r"城镇|农村|城乡")
 
+#: Wordings of one project stage, mapped to the plain verb.
+_STAGES = {"新开工": "开工", "开工建设": "开工", "建成通车": "建成", "建成投用": "建成",
+           "建成投运": "建成", "竣工投用": "竣工"}
+_STAGE_WORDS = re.compile("|".join(sorted(_STAGES, key=len, reverse=True)))
+
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》\s]")
 
@@ -77,6 +82,8 @@ def _normalize(name: str, places: tuple[str, ...]) -> str:
     text = text.replace("常住居民", "居民").replace("全体居民", "居民")
     # the jurisdiction named inside a ratio (研发经费支出相当于全市生产总值的比例)
     text = re.sub(r"(?<=.)全(?:市|省|区|国|县)(?=.)", "", text)
+    # One stage of a project said several ways: 新开工 / 开工建设 / 开工, 建成通车 / 建成投用 / 建成.
+    text = _STAGE_WORDS.sub(lambda m: _STAGES[m.group(0)], text)
     prefixes = tuple(sorted({*_PREFIXES, *(p for p in places if p)}, key=len, reverse=True))
     changed = True
     while changed:  # prefixes stack up: 全区 + 地方 + 财政 + 一般公共预算收入
@@ -127,7 +134,8 @@ def name_similarity(a: object, b: object, *, places: tuple[str, ...] = ()) -> tu
 
     exact 1.0 · normalized 0.95 (only prefixes differ) · alias 0.9 (the reviewed table) ·
     partial 0.7 (one canonical name holds the other, at least half its length, or all of it
-    in order with a word inserted) · head 0.6 (the same head noun of three characters or more,
+    in order with a word inserted) · reordered 0.7 (the same words in the other order:
+    网签安置房 / 安置房网签) · head 0.6 (the same head noun of three characters or more,
     another modifier: 公办幼儿园 / 新增幼儿园) · none 0;
     at most 0.6 when a name has only one or two characters (项目, 学位) and is no reviewed alias.
 
@@ -157,6 +165,9 @@ def _name_score(a: str, b: str, na: str, nb: str) -> tuple[float, str]:
     ca, cb = _alias_map().get(na, na), _alias_map().get(nb, nb)
     if ca and ca == cb:
         return 0.9, "alias"
+    # the same words in the other order (网签安置房 / 安置房网签)
+    if len(ca) >= 4 and len(ca) == len(cb) and cb in ca + ca:
+        return 0.7, "reordered"
     short, long_ = sorted((ca, cb), key=len)
     if _SUBJECTS.findall(short) != _SUBJECTS.findall(long_) or ("人均" in short) != ("人均" in long_):
         return 0.0, "none"  # 城镇居民收入 is no part of 城乡居民收入, 人均 GDP none of GDP
