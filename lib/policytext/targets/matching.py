@@ -253,8 +253,9 @@ def best_matches(
     order = candidates.sort_values("start", kind="stable") if "start" in candidates else candidates
     cands = [(c_label, c_name, c_change, _unit(c_unit)) for c_label, c_name, c_change, c_unit
              in order[["indicator", "change", "unit"]].itertuples(name=None)]
-    # Every target meets every candidate, but only a few (change, unit) pairs exist.
+    # Only a few (change, unit) pairs exist: their fit is computed once.
     fits: dict[tuple, float] = {}
+    index = _NameIndex(cands, places)
     for label, name, change, unit in targets[["indicator", "change", "unit"]].itertuples(name=None):
         if changes is not None:
             if change not in changes:
@@ -263,7 +264,7 @@ def best_matches(
         else:
             want_change, want_unit = change, unit
         best = (0.0, None, "none")
-        for c_label, c_name, c_change, c_unit in cands:
+        for c_label, c_name, c_change, c_unit in index.possible(name):
             if want_unit is None:  # the caller checks units itself (levels of any unit)
                 fit = 1.0 if c_change == want_change else 0.0
             else:
@@ -281,3 +282,79 @@ def best_matches(
             out.at[label, "confidence"] = best[0]
             out.at[label, "method"] = best[2]
     return out
+
+
+class _NameIndex:
+    """The candidates that can score above 0 against a target name, in text order.
+
+    Comparing every target with every result made matching quadratic (a 5 MB report took
+    minutes). Every rule of `name_similarity` that scores above 0 needs one of: the same
+    canonical name; a shared ending of at least three characters and half the shorter name
+    (head); or every character of the shorter canonical name inside the longer one (partial,
+    reordered). So candidates are looked up by canonical name, by such endings, by the
+    characters a short target holds, and by the rarest character of each candidate; the full
+    rules then run on those few only.
+    """
+
+    def __init__(self, cands: list[tuple], places: tuple[str, ...]) -> None:
+        self.places = places
+        self.cands = cands
+        self.by_name: dict[str, list[int]] = {}
+        # every ending of 3+ characters: a head shared with a shorter target
+        self.by_ending: dict[str, list[int]] = {}
+        # each candidate's own shortest possible shared head, for a longer target
+        self.by_head: dict[str, list[int]] = {}
+        self.by_char: dict[str, set[int]] = {}
+        self.chars: list[frozenset] = []
+        canon = [self._canonical(c[1]) for c in cands]
+        for i, name in enumerate(canon):
+            self.by_name.setdefault(name, []).append(i)
+            for k in range(3, len(name) + 1):
+                self.by_ending.setdefault(name[-k:], []).append(i)
+            if len(name) >= 3:
+                self.by_head.setdefault(name[-_head_length(name):], []).append(i)
+            chars = frozenset(name)
+            self.chars.append(chars)
+            for ch in chars:
+                self.by_char.setdefault(ch, set()).add(i)
+        # Each candidate filed under its rarest character, which a longer target must hold.
+        self.by_rarest: dict[str, list[int]] = {}
+        for i, chars in enumerate(self.chars):
+            if chars:
+                rarest = min(chars, key=lambda ch: (len(self.by_char[ch]), ch))
+                self.by_rarest.setdefault(rarest, []).append(i)
+
+    def _canonical(self, name: object) -> str:
+        if not isinstance(name, str) or not name:
+            return ""
+        normal = normalize_indicator(name, places=self.places)
+        return _alias_map().get(normal, normal)
+
+    def possible(self, name: object) -> list[tuple]:
+        target = self._canonical(name)
+        if not target:
+            return []
+        found = set(self.by_name.get(target, ()))
+        if len(target) >= 3:
+            found.update(self.by_ending.get(target[-_head_length(target):], ()))
+            for k in range(3, len(target) + 1):
+                found.update(self.by_head.get(target[-k:], ()))
+        chars = frozenset(target)
+        # candidates holding every character of the target (the target is the shorter name)
+        buckets = sorted((self.by_char.get(ch, set()) for ch in chars), key=len)
+        if buckets and buckets[0]:
+            holding = set(buckets[0])
+            for bucket in buckets[1:]:
+                holding &= bucket
+                if not holding:
+                    break
+            found |= holding
+        # candidates whose every character the target holds (the candidate is the shorter)
+        for ch in chars:
+            found.update(i for i in self.by_rarest.get(ch, ()) if self.chars[i] <= chars)
+        return [self.cands[i] for i in sorted(found)]
+
+
+def _head_length(name: str) -> int:
+    """The shortest common ending of `name` that the head rule accepts (3, or half the name)."""
+    return max(3, -(-len(name) // 2))
