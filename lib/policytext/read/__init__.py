@@ -36,6 +36,7 @@ from policytext.read.flags import (
 from policytext.read.formats import (
     MAX_INPUT_BYTES,
     Document,
+    as_path,
     decode_bytes,
     decode_bytes_marked,
     document_from_string,
@@ -108,6 +109,7 @@ __all__ = [
     "Document",
     "Metadata",
     "as_number",
+    "as_path",
     "clean_document",
     "cn_int",
     "cn_to_number",

@@ -25,13 +25,13 @@ import dataclasses
 import hashlib
 import io
 import json
-import os
 import zipfile
 from pathlib import Path
 
 from policytext.errors import ReportError
 from policytext.read.formats import (
     Document,
+    as_path,
     decode_bytes_marked,
     looks_like_html,
     make_document,
@@ -89,13 +89,7 @@ def read_documents_and_errors(path: str | Path) -> tuple[list[Document], list[Re
     >>> len(docs), str(errors[0]).endswith("record 2 has no text (an empty text field)")
     (1, True)
     """
-    if isinstance(path, bytes):
-        path = os.fsdecode(path)
-    if not isinstance(path, (str, os.PathLike)):
-        raise ReportError(repr(path), f"is not a file path (a {type(path).__name__})")
-    if not os.fspath(path):
-        raise ReportError("''", "empty path: give a file or folder name")
-    path = Path(path)
+    path, _ = as_path(path)
     suffix = path.suffix.lower()
     try:
         if suffix == ".docx":

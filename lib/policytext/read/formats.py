@@ -23,7 +23,7 @@ from pathlib import Path
 
 from policytext.errors import ReportError
 
-__all__ = ["MAX_INPUT_BYTES", "Document", "decode_bytes", "decode_bytes_marked",
+__all__ = ["MAX_INPUT_BYTES", "Document", "as_path", "decode_bytes", "decode_bytes_marked",
            "document_from_string", "html_to_text", "looks_like_html", "make_document", "read_bytes",
            "read_document"]
 
@@ -104,7 +104,7 @@ def read_document(path: str | Path) -> Document:
     >>> doc.text, doc.encoding
     ('政府工作报告\\n', 'gbk')
     """
-    path, source = _as_path(path)
+    path, source = as_path(path)
     data = read_bytes(path)
     text, encoding, damaged = decode_bytes_marked(data, source)
     is_html = path.suffix.lower() in {".html", ".htm", ".xhtml", ".shtml"} or looks_like_html(text)
@@ -112,7 +112,12 @@ def read_document(path: str | Path) -> Document:
                          damaged=damaged)
 
 
-def _as_path(path) -> tuple[Path, str]:
+def as_path(path) -> tuple[Path, str]:
+    """(Path, source name) of a str, bytes or path-like argument; one clear error otherwise.
+
+    >>> as_path(b"r.txt")
+    (PosixPath('r.txt'), 'r.txt')
+    """
     if isinstance(path, bytes):
         path = os.fsdecode(path)
     if not isinstance(path, (str, os.PathLike)):
@@ -133,7 +138,7 @@ def read_bytes(path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
     Traceback (most recent call last):
     policytext.errors.ReportError: /dev/null: is not a regular file (a device); give a report file
     """
-    path, source = _as_path(path)
+    path, source = as_path(path)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
