@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from policytext.quantities.gold import same_name
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_ad79a472d2986914.txt"
@@ -58,19 +59,6 @@ def _same_name(a: str, b: str) -> bool:
     return len(sa & sb) / len(sa | sb) >= 0.5
 
 
-def _close_name(want: str, got: str) -> bool:
-    """Stricter than `_same_name`: a cut-off (竣工 for 安置房竣工) or run-on name fails.
-
-    Word order may differ (竣工安置房 / 安置房竣工); the extracted name may carry up to 4
-    extra characters or lack up to 2."""
-    if not want or not got:
-        return False
-    w, g = Counter(want), Counter(got)
-    if not w - g:
-        return sum((g - w).values()) <= 4
-    return not g - w and sum((w - g).values()) <= 2
-
-
 def _scores(text, sentences, sections, year) -> dict[str, float]:
     from policytext.quantities import extract_indicators
 
@@ -102,7 +90,7 @@ def _scores(text, sentences, sections, year) -> dict[str, float]:
         "bound": acc("bound"), "commitment": acc("commitment"), "kind": acc("kind"),
         "change": acc("change"), "headline": acc("headline"), "reference": acc("reference"),
         "indicator": acc("indicator", _same_name),
-        "indicator_strict": acc("indicator", _close_name),
+        "indicator_strict": acc("indicator", same_name),
         "missed": sorted(k for k in by_key_gold if k not in by_key_got),
         "spurious": sorted(k for k in by_key_got if k not in by_key_gold),
     }

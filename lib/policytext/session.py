@@ -4,11 +4,6 @@ from __future__ import annotations
 
 import logging
 
-import matplotlib
-import pandas as pd
-
-from policytext.plots.fonts import use_cjk_font
-
 __all__ = ["setup"]
 
 _done = False
@@ -20,6 +15,13 @@ def setup(*, font_path: str | None = None, dpi: int = 110) -> None:
     >>> setup(); setup()
     """
     global _done
+    # Imported here, not at the top: `import policytext` (and every CLI worker) would otherwise
+    # load matplotlib and all chart modules, which only notebooks need.
+    import matplotlib
+    import pandas as pd
+
+    from policytext.plots.fonts import use_cjk_font
+
     use_cjk_font(font_path)
     matplotlib.rcParams.update({
         "figure.dpi": dpi,

@@ -71,6 +71,7 @@ from policytext.read.metadata import (
 from policytext.read.normalize import (
     CJK,
     CJK_CONTEXT,
+    cjk_count,
     decode_escapes,
     normalize_line,
     to_halfwidth,
@@ -110,6 +111,7 @@ __all__ = [
     "Metadata",
     "as_number",
     "as_path",
+    "cjk_count",
     "clean_document",
     "cn_int",
     "cn_to_number",

@@ -50,7 +50,7 @@ from policytext.read.chrome import (
 )
 from policytext.read.formats import Document
 from policytext.read.genre import MEETING_TAIL, SPEAKER_LINE
-from policytext.read.normalize import CJK, normalize_line
+from policytext.read.normalize import cjk_count, normalize_line
 from policytext.read.segments import segments
 
 __all__ = ["REASONS", "Cleaned", "clean_document", "title_of"]
@@ -122,7 +122,6 @@ _CLOSING = re.compile(r"^(?:各位代表|同志们|同志們|代表们|代表們
 _TERMINAL = re.compile(r"(?:[。！？；：…!?;:]|[。！？…!?][”’」』）)])$")
 
 # Runs, not single characters: counting them needs far fewer match objects.
-_CJK_RUN = re.compile(f"[{CJK}]+")
 _LATIN_RUN = re.compile("[A-Za-z]+")
 
 
@@ -145,9 +144,6 @@ def title_of(line: str) -> str | None:
     return title
 
 
-def _cjk(text: str) -> int:
-    return sum(map(len, _CJK_RUN.findall(text)))
-
 
 def _is_meeting(t: str) -> bool:
     if _DASHES.match(t) and len(t) <= 100 and re.search(r"年|[会會][议議]|大[会會]", t):
@@ -166,7 +162,7 @@ def _classify(t: str) -> str:
             return "note"  # kept inside the body, dropped after its end
     if title_of(t):
         return "title"
-    n, cjk = len(t), _cjk(t)
+    n, cjk = len(t), cjk_count(t)
     if (_HEADING.match(t) and cjk >= 1) or _BARE_NUMERAL.fullmatch(t):
         return "heading"
     if _is_meeting(t) or _MEETING_REST.fullmatch(t) or (len(t) <= 40 and SPEAKER_LINE.search(t)):
@@ -201,7 +197,7 @@ _MAX_GAP_AFTER_TITLE = 80
 
 
 def _very_strong(kind: str, t: str) -> bool:
-    return kind in {"heading", "meeting", "salutation"} or (kind == "strong" and _cjk(t) >= 50)
+    return kind in {"heading", "meeting", "salutation"} or (kind == "strong" and cjk_count(t) >= 50)
 
 
 def _speech_in_gap(v: _Line) -> bool:
@@ -414,7 +410,7 @@ def _find_end(lines: list[_Line], start: int) -> tuple[int, set[int], tuple[int,
                 chrome_inside.update(k for k in gap if not _speech_in_gap(lines[k]))
             last, gap, gap_has_chrome = i, [], False
             seen.add(v.norm)
-            body_cjk += _cjk(v.norm)
+            body_cjk += cjk_count(v.norm)
             closing_seen = closing_seen or _is_closing(v.norm)
             continue
         gap.append(i)
@@ -527,7 +523,7 @@ def _is_fragment_after(previous: str, t: str) -> bool:
 def _check_genre(lines: list[_Line], kept_idx: list[int], has_title: bool, source: str) -> None:
     """Refuse pages that only mention a report: the body must look like the speech."""
     kinds = [lines[i].kind for i in kept_idx]
-    body_chars = sum(_cjk(lines[i].norm) for i in kept_idx)
+    body_chars = sum(cjk_count(lines[i].norm) for i in kept_idx)
     signals = (
         ("salutation" in kinds)
         + ("meeting" in kinds)

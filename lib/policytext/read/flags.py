@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from policytext.read.formats import Document
-from policytext.read.normalize import CJK
+from policytext.read.normalize import CJK, cjk_count
 
 __all__ = ["FLAGS", "damage_flags", "page_share"]
 
@@ -32,7 +32,6 @@ __all__ = ["FLAGS", "damage_flags", "page_share"]
 FLAGS = ("body much shorter than page", "no closing paragraph", "no headings", "lost characters",
          "abridged")
 
-_CJK_RUN = re.compile(f"[{CJK}]+")
 # Below this share of the page's (deduplicated) Chinese text the body looks cut: chrome and
 # glossaries are far smaller than a speech.
 _MIN_SHARE = 0.6
@@ -52,9 +51,6 @@ _LOST = re.compile(rf"(?<![吗呢么吧])(?:(?<=[{CJK}])[?\ufffd]|[?\ufffd](?=[{
 _ABRIDGED = re.compile(r"[（(【\[]\s*摘\s*要\s*[）)】\]]|摘要$")
 
 
-def _cjk(text: str) -> int:
-    return sum(map(len, _CJK_RUN.findall(text)))
-
 
 def page_share(text: str, page: str) -> float:
     """The body's share of the page's Chinese text, each distinct page line counted once
@@ -63,8 +59,8 @@ def page_share(text: str, page: str) -> float:
     >>> page_share("各位代表：现在", "首页\\n各位代表：现在\\n各位代表：现在")
     0.75
     """
-    total = sum(_cjk(line) for line in {line.strip() for line in page.split("\n")})
-    return min(1.0, _cjk(text) / total) if total else 1.0
+    total = sum(cjk_count(line) for line in {line.strip() for line in page.split("\n")})
+    return min(1.0, cjk_count(text) / total) if total else 1.0
 
 
 def damage_flags(text: str, doc: Document | None, title: str | None = None,
@@ -80,7 +76,7 @@ def damage_flags(text: str, doc: Document | None, title: str | None = None,
     last = text.rstrip().rsplit("\n", 1)[-1]
     if not (_FINAL.search(last) or _CALL.search(last)):
         flags.append("no closing paragraph")
-    if _cjk(text) >= _HEADINGS_EXPECTED_FROM and not _HEADING.search(text) \
+    if cjk_count(text) >= _HEADINGS_EXPECTED_FROM and not _HEADING.search(text) \
             and (year is None or year >= _NUMBERED_PARTS_SINCE):
         flags.append("no headings")
     page = doc.text if doc is not None else text

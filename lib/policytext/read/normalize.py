@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CJK", "CJK_CONTEXT", "decode_escapes", "normalize_line", "to_halfwidth"]
+__all__ = ["CJK", "CJK_CONTEXT", "cjk_count", "decode_escapes", "normalize_line", "to_halfwidth"]
 
 #: Chinese ideographs (basic, extension A, compatibility).
 CJK = "\u3400-\u9fff\uf900-\ufaff"
@@ -58,6 +58,15 @@ _BETWEEN_CHINESE = re.compile(f"(?<=[{CJK_CONTEXT}])[,:;!?](?=[{CJK_CONTEXT}])")
 _TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 # Full-width punctuation carries its own spacing; blanks next to it are leftovers.
 _SPACE_AROUND_PUNCT = re.compile(r" *([，。、；：！？（）《》“”【】]) *")
+
+
+def cjk_count(text: str) -> int:
+    """How many Chinese characters `text` holds (counted by runs: far fewer matches).
+
+    >>> cjk_count("2019年GDP增长7%")
+    3
+    """
+    return sum(map(len, _CJK_RUN.findall(text)))
 
 
 def to_halfwidth(text: str) -> str:
@@ -140,7 +149,7 @@ def _chinese_punctuation(line: str) -> str:
         if not _ASCII_PUNCT.search(line):
             return line
     protected = [m.span() for m in _PROTECTED.finditer(line)] if maybe_link else []
-    n_cjk = sum(map(len, _CJK_RUN.findall(line)))
+    n_cjk = cjk_count(line)
     chinese_line = n_cjk >= 10 or n_cjk >= 0.3 * len(line.replace(" ", ""))
     chars = list(line)
 
