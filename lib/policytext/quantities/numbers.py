@@ -83,8 +83,16 @@ class Quantity:
     numeral: str = "digits"  # digits / chinese
     group: int = -1  # members of one 、-enumeration (56、102微克/立方米) share an id
     parts: tuple[float, ...] = ()  # ratio components
-    bound_start: int = -1  # span of the bounding words, extending [start, end)
+    bound_start: int = -1  # span of the bounding words, extending [start, end); -1: the number's
     bound_end: int = -1
+
+    def __post_init__(self) -> None:
+        # Without bound words the bounding span is the number's own (set here, not by replace():
+        # a reader finds tens of thousands of quantities per corpus).
+        if self.bound_start < 0:
+            object.__setattr__(self, "bound_start", self.start)
+        if self.bound_end < 0:
+            object.__setattr__(self, "bound_end", self.end)
 
 
 # Traditional forms of the characters numbers, scales and units are written with (one to one).
@@ -251,7 +259,15 @@ def find_quantities(text: str) -> list[Quantity]:
     >>> [(q.raw, q.value, q.unit, q.bound) for q in find_quantities("拆除违法建设80余万平方米，增长7%左右")]
     [('80余万平方米', 800000.0, '平方米', 'lower'), ('7%', 7.0, '%', 'approx')]
     """
+    if len(text) > _SHARED_CHARS:
+        # A text far longer than any report (a whole corpus in one string) would keep its
+        # hundreds of thousands of quantities alive in the cache: find them afresh instead.
+        return list(_find_quantities.__wrapped__(text))
     return list(_find_quantities(text))
+
+
+#: Texts up to this length share their quantities through the cache (reports are 10-200 K).
+_SHARED_CHARS = 2_000_000
 
 
 @lru_cache(maxsize=8)
@@ -341,7 +357,8 @@ def _with_bounds(q: Quantity, text: str) -> Quantity:
         bound, b1 = SUFFIX_BOUNDS[suf.group(0)], suf.end()
         words = (words + "…" if words else "") + suf.group(0)
     if not words:
-        return replace(q, bound_start=b0, bound_end=b1)
+        return q if (q.bound_start, q.bound_end) == (b0, b1) else replace(
+            q, bound_start=b0, bound_end=b1)
     approx = approx or bound == "approx"
     if q.form == "range":
         bound = "range"

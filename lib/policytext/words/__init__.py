@@ -1,7 +1,7 @@
 """Words: the jieba base, protected spans, the policy tokenizer, counts, keyness, KWIC, formulations.
 
-The modules, in the order data flows through them: jieba_base, formulations, discovery, spans,
-tokenizer, integrity, frequencies, keyness, kwic, cooccurrence. Import public names from here
+The modules, in the order data flows through them: jieba_base, formulations, spans, segment,
+ngrams, discovery, tokenizer, integrity, frequencies, keyness, kwic, cooccurrence. Import public names from here
 (``from policytext.words import ...``) or from the module itself.
 """
 
@@ -15,6 +15,8 @@ from policytext.words.discovery import (
     SHAPE_HEADS,
     discover_corpus,
     discover_terms,
+    discovered_in,
+    discovered_spans,
     discovered_terms,
     named_programmes,
     proposed_terms,
@@ -62,15 +64,29 @@ from policytext.words.keyness import (
 from policytext.words.kwic import (
     kwic,
 )
+from policytext.words.ngrams import (
+    Level,
+    NGramCounts,
+)
+from policytext.words.segment import (
+    TAGS,
+    TOKEN_COLUMNS,
+    Segmentation,
+    Segmenter,
+    default_segmenter,
+)
 from policytext.words.spans import (
     NUMERAL,
     PUNCT,
     learn_terms,
     learned_terms,
+    outside_lexicon_terms,
     protected_spans,
+    resolve_spans,
+    span_candidates,
+    term_candidates,
 )
 from policytext.words.tokenizer import (
-    TOKEN_COLUMNS,
     PolicyTokenizer,
     get_tokenizer,
     tokenize,
@@ -79,22 +95,30 @@ from policytext.words.tokenizer import (
 __all__ = [
     "CORRECTIONS",
     "DISCOVERY_COLUMNS",
+    "FastCut",
     "HMM_CHUNK",
     "LAYERS",
+    "Level",
     "NAMED_HEADS",
+    "NGramCounts",
     "NUMERAL",
     "PUNCT",
-    "SHAPE_HEADS",
-    "TOKEN_COLUMNS",
-    "FastCut",
     "PolicyTokenizer",
+    "SHAPE_HEADS",
+    "Segmentation",
+    "Segmenter",
+    "TAGS",
+    "TOKEN_COLUMNS",
     "adjust_p",
     "assign_units",
     "cache_dir",
     "chi2_sf_1df",
     "cooccurrence",
+    "default_segmenter",
     "discover_corpus",
     "discover_terms",
+    "discovered_in",
+    "discovered_spans",
     "discovered_terms",
     "formulation_spans",
     "formulations",
@@ -111,6 +135,7 @@ __all__ = [
     "log_ratio",
     "named_programmes",
     "new_jieba",
+    "outside_lexicon_terms",
     "plain_jieba",
     "plain_tokenize",
     "policy_jieba",
@@ -120,9 +145,12 @@ __all__ = [
     "quiet_jieba",
     "read_resource_list",
     "remove_stopwords",
+    "resolve_spans",
     "segmentation_example",
     "shape_of",
+    "span_candidates",
     "stopwords",
+    "term_candidates",
     "term_integrity",
     "tokenize",
     "top_words_by_layers",

@@ -22,18 +22,21 @@ several reports put in quotes.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from math import log
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from policytext.words.jieba_base import FastCut, policy_jieba
+from policytext.words.ngrams import Level, NGramCounts
+from policytext.words.segment import TAGS, Segmentation, default_segmenter
+from policytext.words.spans import outside_lexicon_terms
 
 __all__ = ["DISCOVERY_COLUMNS", "NAMED_HEADS", "SHAPE_HEADS", "discover_corpus",
-           "discover_terms", "discovered_terms", "named_programmes", "proposed_terms", "shape_of"]
+           "discover_terms", "discovered_in", "discovered_spans", "discovered_terms",
+           "named_programmes", "proposed_terms", "shape_of"]
 
 DISCOVERY_COLUMNS = ["term", "count", "reports", "cohesion", "together", "left_entropy",
                      "right_entropy", "shape", "score", "kept", "why"]
@@ -48,7 +51,7 @@ SHAPE_HEADS = (
 )
 _HEADS = sorted(SHAPE_HEADS, key=len, reverse=True)
 
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _QUOTED = re.compile(r"[“「]([\u4e00-\u9fff]{3,8})[”」]")
 _MAX_WORDS = 6
 _MIN_CHARS, _MAX_CHARS = 3, 12
@@ -93,113 +96,206 @@ def shape_of(term: str) -> str:
     return ""
 
 
-class _Stats:
-    """Word n-gram counts over one text or a corpus, then the neighbours of the candidates.
-
-    N-grams are counted level by level, extending only those that recur; only the recurring
-    ones get their left and right neighbours collected, which keeps a corpus in memory.
-    """
-
-    def __init__(self, texts: Iterable[str], cut: FastCut, *, min_count: int,
-                 min_reports: int) -> None:
-        general, genre = _stop_sets()
-        self.count: Counter[tuple[str, ...]] = Counter()
-        self.reports: Counter[tuple[str, ...]] = Counter()
-        self.left: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-        self.right: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-        self.total = 0
-        self.texts = texts = list(texts)
-        docs = [[cut.words(m.group(0)) for m in _HAN_RUN.finditer(text)] for text in texts]
-        self.docs = docs
-        for runs in docs:
-            for words in runs:
-                self.total += len(words)
-                self.count.update((w,) for w in words)
-        # Level by level (n = 2 … 6 words): an n-gram can only recur where its first n-1 words
-        # recur, so only those positions are extended. Most of a report's n-grams occur once,
-        # which makes this far cheaper than counting every n-gram.
-        active = [(d, r, i) for d, runs in enumerate(docs) for r, words in enumerate(runs)
-                  for i in range(len(words))
-                  if self.count[(words[i],)] >= min_count]
-        self.wanted: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
-        for n in range(2, _MAX_WORDS + 1):
-            level: Counter[tuple[str, ...]] = Counter()
-            grams = []
-            for d, r, i in active:
-                words = docs[d][r]
-                if i + n <= len(words):
-                    gram = tuple(words[i:i + n])
-                    if sum(map(len, gram)) <= _MAX_CHARS:
-                        level[gram] += 1
-                        grams.append((gram, d, r, i))
-            active = []
-            for gram, d, r, i in grams:
-                if level[gram] >= min_count:
-                    active.append((d, r, i))
-                    self.wanted.setdefault(gram, []).append((d, r, i))
-            self.count.update({g: c for g, c in level.items() if c >= min_count})
-            if not active:
-                break
-        for gram, places in self.wanted.items():
-            self.reports[gram] = len({d for d, _, _ in places})
-        fresh = 0
-        for gram, places in self.wanted.items():
-            left, right = self.left[gram], self.right[gram]
-            n = len(gram)
-            for d, r, i in places:
-                words = docs[d][r]
-                # Punctuation, a run's edge, a function word or a genre verb never extends a
-                # unit: as a neighbour each counts as a new one.
-                fresh += 1
-                w = words[i - 1] if i else None
-                left[w if w is not None and w not in general and w not in genre
-                     else f"\x00{fresh}"] += 1
-                w = words[i + n] if i + n < len(words) else None
-                right[w if w is not None and w not in general and w not in genre
-                      else f"\x01{fresh}"] += 1
-
-    def table(self, *, min_count: int, min_reports: int, named: bool = False) -> pd.DataFrame:
-        general, genre = _stop_sets()
-        # How many distinct words follow each word: a free word opens many phrases.
-        rows = []
-        n_total = max(self.total, 1)
-        for gram in self.wanted:
-            c = self.count[gram]
-            term = "".join(gram)
-            if len(term) < _MIN_CHARS or c < min_count or self.reports[gram] < 1:
-                continue
-            cohesion = min(
-                log(c * n_total / (self.count[gram[:k]] * self.count[gram[k:]]))
-                for k in range(1, len(gram))
-            )
-            together = min(_together(gram, k, self.count) for k in range(1, len(gram)))
-            le, re_ = _entropy(self.left[gram]), _entropy(self.right[gram])
-            shape = shape_of(term)
-            why = _reject(gram, c, self.reports[gram], cohesion, together, le, re_, shape,
-                          general, genre, self, min_count, min_reports)
-            score = log(c) * (1 + min(le, re_)) * min(cohesion, 8.0) * (0.5 + together) * (
-                1.5 if shape else 1.0)
-            rows.append((term, c, self.reports[gram], round(cohesion, 3), round(together, 3),
-                         round(le, 3),
-                         round(re_, 3), shape, round(score, 3), not why, why or "kept"))
-        if named:
-            # In one report a programme may be named once: its strong head vouches for it.
-            found = Counter()
-            for runs in self.docs:
-                found.update(named_programmes(runs))
-            known = {r[0] for r in rows if r[9]}
-            nan = float("nan")
-            rows += [(term, c, 1, nan, nan, nan, nan, shape_of(term), 0.0, True,
-                      "kept (named programme)") for term, c in found.items() if term not in known]
-        out = pd.DataFrame(rows, columns=DISCOVERY_COLUMNS)
-        return _drop_shadowed(_keep_nested(out), self.texts).sort_values(
-            ["kept", "score", "term"], ascending=[False, False, True], ignore_index=True)
-
-
 #: Heads strong enough to close a programme's name even when the report names it once.
 NAMED_HEADS = ("行动", "计划", "工程", "示范区", "先行区", "试验区", "产业园", "园区", "走廊", "试点",
                "中心", "基地", "工具")
 _MIN_NAMED_WORDS = 3
+_NUMERAL_START = re.compile(r"[一二三四五六七八九十百千万两\d]")
+#: One-character words that open counted phrases (条道路, 个百分点) or close on a position (年底前).
+_NOT_OPENING = frozenset("个条座项家所名处套亩批次年月日前后中上下内外里占达近约")
+_NOT_CLOSING = frozenset("占达前后中上下内外里超近约时")
+#: Function words that never open or close a term, however often they stand beside it.
+_NEVER_EDGE = frozenset({"的", "之", "为", "在", "是", "了", "着", "以", "对", "把", "将", "被"})
+#: Tokens that break a run of words: a term never holds a quantity, a date or a code.
+_BREAKING_CODES = [TAGS.index(t) for t in ("quantity", "date", "code", "punct")]
+
+#: Why a candidate is not a term, in the order the rules are tried ("" = kept).
+_REASONS = ("", "count < {min_count}", "in < {min_reports} reports", "function word",
+            "only genre words", "opens on a counter or closes on a position word",
+            "opens on a genre verb", "closes on a genre verb", "parts not cohesive",
+            "parts mostly used apart", "left neighbour fixed (part of a longer unit)",
+            "right neighbour fixed (part of a longer unit)")
+_APART = _REASONS.index("parts mostly used apart")
+
+
+class _Vocabulary:
+    """Tokens of one or more segmentations as word ids, -1 where a run of Chinese words breaks."""
+
+    def __init__(self, segs: list[Segmentation]) -> None:
+        self.words: list[str] = segs[0].vocabulary if segs else []
+        if any(seg.vocabulary is not self.words for seg in segs):
+            raise ValueError("discovery needs segmentations from one Segmenter")
+        self.lengths, bits = _word_attributes(self.words)
+        han = (bits & _HAN) > 0
+        self.general, self.genre = (bits & _GENERAL) > 0, (bits & _GENRE) > 0
+        self.never_edge, self.de = (bits & _NEVER) > 0, (bits & _DE) > 0
+        self.not_opening, self.not_closing = (bits & _OPENS) > 0, (bits & _CLOSES) > 0
+        self.named_head, self.head_end = (bits & _NAMED) > 0, (bits & _HEAD_END) > 0
+        self.free = self.general | self.genre
+        pieces, doc_starts, at = [], [], 0
+        for seg in segs:
+            n = len(seg)
+            c = np.frombuffer(seg.ids, np.int32).astype(np.int64) if n else np.zeros(0, np.int64)
+            tags = np.frombuffer(seg.tags, np.int8) if n else np.zeros(0, np.int8)
+            ids = np.where(han[c] & ~np.isin(tags, _BREAKING_CODES), c, -1)
+            starts = np.frombuffer(seg.starts, np.int32) if n else np.zeros(0, np.int32)
+            # A dropped space between two words breaks the run too.
+            gap = np.flatnonzero(starts[1:] != starts[:-1] + self.lengths[c[:-1]]) + 1
+            ids = np.insert(ids, gap, -1)
+            doc_starts.append(at)
+            pieces += [ids, np.array([-1])]
+            at += len(ids) + 1
+        self.ids = np.concatenate(pieces) if pieces else np.zeros(0, np.int64)
+        self.doc_starts = np.array(doc_starts, np.int64)
+
+    def term(self, ids) -> str:
+        return "".join(self.words[i] for i in ids)
+
+
+_ATTRIBUTE_ARRAYS: dict[str, object] = {"words": None, "lengths": None, "bits": None}
+
+
+def _word_attributes(words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Lengths and attribute bits of a segmenter's vocabulary, extended as the vocabulary grows."""
+    cache = _ATTRIBUTE_ARRAYS
+    if cache["words"] is not words:
+        cache.update(words=words, lengths=np.zeros(0, np.int64), bits=np.zeros(0, np.int64))
+    lengths, bits = cache["lengths"], cache["bits"]
+    if len(lengths) < len(words):
+        new = words[len(lengths):]
+        lengths = np.concatenate([lengths, np.fromiter(map(len, new), np.int64, len(new))])
+        bits = np.concatenate([bits, np.fromiter(map(_attributes, new), np.int64, len(new))])
+        cache.update(lengths=lengths, bits=bits)
+    return lengths[:len(words)], bits[:len(words)]
+
+
+_HAN, _GENERAL, _GENRE, _NEVER, _DE, _OPENS, _CLOSES, _NAMED, _HEAD_END = (
+    1 << k for k in range(9))
+#: Last characters of the genre heads: a term can only have a shape if its last word ends so.
+_HEAD_LAST = frozenset(h[-1] for h in SHAPE_HEADS)
+_ATTRIBUTES: dict[str, int] = {}
+
+
+def _attributes(word: str) -> int:
+    """What the rules ask of a word, as bits (remembered: a corpus has few distinct words)."""
+    known = _ATTRIBUTES.get(word)
+    if known is None:
+        general, genre = _stop_sets()
+        single = len(word) == 1
+        known = (_HAN * bool(_HAN_WORD.fullmatch(word)) | _GENERAL * (word in general)
+                 | _GENRE * (word in genre) | _NEVER * (word in _NEVER_EDGE) | _DE * (word == "的")
+                 | _OPENS * (single and word in _NOT_OPENING)
+                 | _CLOSES * (single and word in _NOT_CLOSING)
+                 | _NAMED * word.endswith(NAMED_HEADS)
+                 | _HEAD_END * (word[-1:] in _HEAD_LAST))
+        if len(_ATTRIBUTES) > 200_000:
+            _ATTRIBUTES.clear()
+        _ATTRIBUTES[word] = known
+    return known
+
+
+def _judge(stats: NGramCounts, vocab: _Vocabulary, lv: Level, min_count: int,
+           min_reports: int) -> tuple[np.ndarray, ...]:
+    """Per n-gram of `lv`: reason code (see _REASONS, 0 = kept), cohesion, together.
+
+    Shape-dependent rules (parts used apart, a fixed right neighbour) are settled later, on the
+    strings; their codes here assume no genre head.
+    """
+    n, c = lv.n, lv.count.astype(float)
+    words = [stats.ids[lv.first + j] for j in range(n)]
+    fw, lw = words[0], words[-1]
+    cp, cs = lv.prefix.astype(float), lv.suffix.astype(float)
+    tog = c[:, None] / np.maximum(np.minimum(cp, cs), 1.0)
+    together = tog.min(axis=1)
+    cohesion = np.log(c[:, None] * max(stats.total, 1) / np.maximum(cp * cs, 1.0)).min(axis=1)
+    g, gen = vocab.general, vocab.genre
+    # A function word at an edge belongs to the term only when the rest never goes without
+    # it (和美乡村 is 和/美/乡村 to jieba); inside, only when it glues both sides (投资于人),
+    # not when it joins two phrases that live apart, and never 的 (X的Y is a phrase).
+    function = (g[fw] & (vocab.never_edge[fw] | (c < _GLUED * cs[:, 0]))) | (
+        g[lw] & (vocab.never_edge[lw] | (c < _GLUED * cp[:, n - 2])))
+    for j in range(1, n - 1):
+        w = words[j]
+        function |= g[w] & (vocab.de[w] | (np.minimum(tog[:, j - 1], tog[:, j]) < _GLUED))
+    only_genre = np.logical_and.reduce([g[w] | gen[w] for w in words])
+    edge = vocab.not_opening[fw] | vocab.not_closing[lw]
+    # A genre word opens a term only if the term is most of its uses (高标准农田); it closes
+    # one also when the rest seldom stands without it (京津冀协同 is followed by 发展).
+    opens = gen[fw] & ((c < _OWN_SHARE * cp[:, 0]) | (cp[:, 0] < _MIN_USES))
+    closes = gen[lw] & (c < _OWN_SHARE * cs[:, n - 2]) & (c < _GLUED * cp[:, n - 2])
+    le, re_ = lv.left_entropy, lv.right_entropy
+    # Free parts are fine when the evidence is strong: many uses, each side varied (量子科技).
+    apart = (together < _MIN_TOGETHER) & ~(
+        (cohesion >= _STRONG_COHESION) & (np.minimum(le, re_) >= _STRONG_ENTROPY))
+    failed = [c < min_count, lv.reports < min_reports, function, only_genre, edge, opens,
+              closes, cohesion < _MIN_COHESION, apart, le < _MIN_ENTROPY, re_ < _MIN_ENTROPY]
+    why = np.select(failed, np.arange(1, len(failed) + 1), 0)
+    return why, cohesion, together
+
+
+def _rows(segs: list[Segmentation], texts: list[str], *, min_count: int, min_reports: int,
+          named: bool, all_candidates: bool) -> tuple[list[list], dict[str, list]]:
+    """Candidate rows (DISCOVERY_COLUMNS) and the occurrences of the kept terms."""
+    vocab = _Vocabulary(segs)
+    stats = NGramCounts(vocab.ids, vocab.lengths, vocab.doc_starts, vocab.free, min_count,
+                        max_words=_MAX_WORDS, max_chars=_MAX_CHARS)
+    rows: list[list] = []
+    reasons = [r.format(min_count=min_count, min_reports=min_reports) or "kept" for r in _REASONS]
+    for lv in stats.levels:
+        why, cohesion, together = _judge(stats, vocab, lv, min_count, min_reports)
+        le, re_ = lv.left_entropy, lv.right_entropy
+        wanted = lv.chars >= _MIN_CHARS
+        if not all_candidates:
+            # Only these can end up kept: directly, closed by a genre head, or as a free piece
+            # of a longer term (see _keep_nested).
+            head = vocab.head_end[stats.ids[lv.first + lv.n - 1]]
+            wanted &= (le >= _MIN_ENTROPY) & (
+                (why == 0) | ((why == _APART) & (head | (re_ >= _MIN_ENTROPY)))
+                | ((why == _APART + 2) & head))
+        idx = np.flatnonzero(wanted)
+        terms = [vocab.term(stats.words(lv, i)) for i in idx.tolist()]
+        shapes = [shape_of(t) for t in terms]
+        shaped = np.array([bool(x) for x in shapes], dtype=bool)
+        code, le, re_ = why[idx], le[idx], re_[idx]
+        coh, tog, c = cohesion[idx], together[idx], lv.count[idx]
+        # A genre head closes the unit: its parts may be free, its right side varied.
+        flip = shaped & (code >= _APART)
+        code[flip] = np.where(le[flip] < _MIN_ENTROPY, _APART + 1, 0)
+        score = np.log(c) * (1 + np.minimum(le, re_)) * np.minimum(coh, 8.0) * (0.5 + tog) * (
+            np.where(shaped, 1.5, 1.0))
+        rows += map(list, zip(terms, c.tolist(), lv.reports[idx].tolist(), coh.tolist(),
+                              tog.tolist(), le.tolist(), re_.tolist(), shapes, score.tolist(),
+                              (code == 0).tolist(), [reasons[k] for k in code.tolist()]))
+    if named:
+        # In one report a programme may be named once: its strong head vouches for it.
+        known = {r[0] for r in rows if r[9]}
+        nan = float("nan")
+        rows += [[term, c, 1, nan, nan, nan, nan, shape_of(term), 0.0, True,
+                  "kept (named programme)"]
+                 for term, c in sorted(_named(vocab).items()) if term not in known]
+    _keep_nested(rows)
+    return rows, _drop_shadowed(rows, texts)
+
+
+def _named(vocab: _Vocabulary) -> Counter[str]:
+    ids, words = vocab.ids, vocab.words
+    heads = vocab.named_head
+    found: Counter[str] = Counter()
+    valid = ids >= 0
+    for j in np.flatnonzero(valid & heads[np.where(valid, ids, 0)]).tolist():
+        i, chars = j, int(vocab.lengths[ids[j]])
+        while i > 0:
+            prev = int(ids[i - 1])
+            if prev < 0 or vocab.general[prev] or chars + vocab.lengths[prev] > _MAX_CHARS:
+                break
+            i -= 1
+            chars += int(vocab.lengths[prev])
+        # Genre words may sit inside (扩容提升工程) but never open the name.
+        while i < j and (vocab.genre[ids[i]] or vocab.lengths[ids[i]] == 1):
+            i += 1
+        if j - i + 1 >= _MIN_NAMED_WORDS and not _NUMERAL_START.match(words[ids[i]]):
+            found[vocab.term(ids[i:j + 1].tolist())] += 1
+    return found
 
 
 def named_programmes(runs: list[list[str]]) -> Counter[str]:
@@ -212,145 +308,93 @@ def named_programmes(runs: list[list[str]]) -> Counter[str]:
     >>> named_programmes([["实施", "城乡居民", "增收", "计划"], ["开展", "专项", "行动"]])
     Counter({'城乡居民增收计划': 1})
     """
-    general, genre = _stop_sets()
-    found: Counter[str] = Counter()
+    vocabulary: list[str] = []
+    index: dict[str, int] = {}
+    segs = []
     for words in runs:
-        for j, w in enumerate(words):
-            if not w.endswith(NAMED_HEADS):
-                continue
-            i, chars = j, len(w)
-            while i > 0:
-                prev = words[i - 1]
-                if prev in general or chars + len(prev) > _MAX_CHARS:
-                    break
-                i -= 1
-                chars += len(prev)
-            # Genre words may sit inside (扩容提升工程) but never open the name.
-            while i < j and (words[i] in genre or len(words[i]) == 1):
-                i += 1
-            if j - i + 1 >= _MIN_NAMED_WORDS and not _NUMERAL_START.match(words[i]):
-                found["".join(words[i:j + 1])] += 1
-    return found
+        seg = Segmentation("".join(words), [], [], vocabulary)
+        pos = 0
+        for w in words:
+            if w not in index:
+                index[w] = len(vocabulary)
+                vocabulary.append(w)
+            seg.ids.append(index[w])
+            seg.starts.append(pos)
+            seg.tags.append(TAGS.index("word"))
+            pos += len(w)
+        segs.append(seg)
+    return _named(_Vocabulary(segs))
 
 
-_NUMERAL_START = re.compile(r"[一二三四五六七八九十百千万两\d]")
-
-
-def _together(gram, k, count) -> float:
-    """Share of the rarer side's uses that the split of `gram` before word `k` accounts for."""
-    return count[gram] / min(count[gram[:k]], count[gram[k:]])
-
-
-def _entropy(neighbours: Counter[str]) -> float:
-    n = sum(neighbours.values())
-    return -sum(c / n * log(c / n) for c in neighbours.values()) if n else 0.0
-
-
-def _reject(gram, c, reports, cohesion, together, le, re_, shape, general, genre, stats,
-            min_count, min_reports) -> str:
-    if c < min_count:
-        return f"count < {min_count}"
-    if reports < min_reports:
-        return f"in < {min_reports} reports"
-    first, last = gram[0], gram[-1]
-    count = stats.count
-    # A function word at an edge belongs to the term only when the rest never goes without
-    # it (和美乡村 is 和/美/乡村 to jieba); inside, only when it glues both sides (投资于人),
-    # not when it joins two phrases that live apart, and never 的 (X的Y is a phrase).
-    if first in general and (first in _NEVER_EDGE or c < _GLUED * count[gram[1:]]) \
-            or last in general and (last in _NEVER_EDGE or c < _GLUED * count[gram[:-1]]) \
-            or any(w in general and (w == "的" or min(_together(gram, k, count),
-                                                      _together(gram, k + 1, count)) < _GLUED)
-                   for k, w in enumerate(gram[1:-1], 1)):
-        return "function word"
-    if all(w in genre or w in general for w in gram):
-        return "only genre words"
-    if len(first) == 1 and first in _NOT_OPENING or len(last) == 1 and last in _NOT_CLOSING:
-        return "opens on a counter or closes on a position word"
-    # A genre word opens a term only if the term is most of its uses (高标准农田); it closes
-    # one also when the rest seldom stands without it (京津冀协同 is followed by 发展).
-    if first in genre and (c < _OWN_SHARE * count[(first,)] or count[(first,)] < _MIN_USES):
-        return "opens on a genre verb"
-    if last in genre and c < _OWN_SHARE * count[(last,)] and c < _GLUED * count[gram[:-1]]:
-        return "closes on a genre verb"
-    if cohesion < _MIN_COHESION:
-        return "parts not cohesive"
-    # Free parts are fine when the evidence is strong: many uses, each side varied (量子科技).
-    if together < _MIN_TOGETHER and not shape and not (
-            cohesion >= _STRONG_COHESION and min(le, re_) >= _STRONG_ENTROPY):
-        return "parts mostly used apart"
-    if le < _MIN_ENTROPY:
-        return "left neighbour fixed (part of a longer unit)"
-    if re_ < _MIN_ENTROPY and not shape:
-        return "right neighbour fixed (part of a longer unit)"
-    return ""
-
-
-#: One-character words that open counted phrases (条道路, 个百分点) or close on a position (年底前).
-_NOT_OPENING = frozenset("个条座项家所名处套亩批次年月日前后中上下内外里占达近约")
-_NOT_CLOSING = frozenset("占达前后中上下内外里超近约时")
-#: Function words that never open or close a term, however often they stand beside it.
-_NEVER_EDGE = frozenset({"的", "之", "为", "在", "是", "了", "着", "以", "对", "把", "将", "被"})
-
-
-def _pieces(terms) -> dict[str, list[str]]:
-    """Every proper piece (2+ characters) of the terms -> the terms that contain it."""
+def _containing(terms: Iterable[str], within: Iterable[str]) -> dict[str, list[str]]:
+    """Each of `terms` -> the longer terms of `within` that contain it (in `within`'s order)."""
+    wanted = set(terms)
     out: dict[str, list[str]] = {}
-    for term in terms:
-        for i in range(len(term)):
-            for j in range(i + 2, len(term) + 1):
-                if j - i < len(term):
-                    out.setdefault(term[i:j], []).append(term)
+    if not wanted:
+        return out
+    shortest = min(map(len, wanted))
+    for big in within:
+        seen = set()
+        for i in range(len(big)):
+            for j in range(i + shortest, len(big) + (i > 0)):
+                piece = big[i:j]
+                if piece in wanted and piece not in seen:
+                    seen.add(piece)
+                    out.setdefault(piece, []).append(big)
     return out
 
 
-def _keep_nested(table: pd.DataFrame) -> pd.DataFrame:
+def _keep_nested(rows: list[list]) -> None:
     """Keep a free-standing piece of a kept term (大运河文化 of 大运河文化区) whose parts are common.
 
-    The longer unit vouches for the piece's cohesion; its own neighbours show it stands alone.
+    The longer unit vouches for the piece's cohesion; its own neighbours must show that it
+    stands alone (free on the left, and on the right unless a genre head closes it).
     """
-    pieces = _pieces(table.loc[table["kept"].astype(bool), "term"])
-    mask = (table["why"] == "parts mostly used apart") & table["term"].isin(pieces.keys())
-    table.loc[mask, "kept"] = True
-    table.loc[mask, "why"] = "kept (stands alone and inside a longer term)"
-    return table
+    apart = [r for r in rows if r[10] == "parts mostly used apart" and r[5] >= _MIN_ENTROPY
+             and (r[6] >= _MIN_ENTROPY or r[7])]
+    inside = _containing((r[0] for r in apart), (r[0] for r in rows if r[9]))
+    for r in apart:
+        if r[0] in inside:
+            r[9], r[10] = True, "kept (stands alone and inside a longer term)"
 
 
-def _spans_inside(text: str, term: str, longer: list[str]) -> set[int]:
-    """Starts of the occurrences of `term` that lie inside an occurrence of a longer term."""
-    starts = set()
-    for big in longer:
-        off = big.find(term)
-        i = text.find(big)
+def _occurrences(texts: list[str], term: str) -> list[tuple[int, int]]:
+    """(text index, start) of every occurrence of `term`, overlapping ones included."""
+    out = []
+    for k, text in enumerate(texts):
+        i = text.find(term)
         while i >= 0:
-            starts.add(i + off)
-            i = text.find(big, i + 1)
-    return starts
+            out.append((k, i))
+            i = text.find(term, i + 1)
+    return out
 
 
-def _drop_shadowed(table: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
-    """Un-keep a kept term whose every occurrence in the texts sits inside a longer kept term."""
-    kept = list(table.loc[table["kept"].astype(bool), "term"])
-    pieces = _pieces(kept)
-    shadowed = set()
-    for term in kept:
-        longer = list(dict.fromkeys(pieces.get(term, ())))
-        if not longer:
+def _drop_shadowed(rows: list[list], texts: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Un-keep a kept term whose every occurrence in the texts sits inside a longer kept term.
+
+    Returns the occurrences of the terms still kept, (text index, start) each.
+    """
+    kept = [r[0] for r in rows if r[9]]
+    occ = {term: _occurrences(texts, term) for term in dict.fromkeys(kept)}
+    longer = _containing(kept, kept)
+    for r in rows:
+        if not r[9] or r[0] not in longer:
             continue
-        alone = sum(t.count(term) for t in texts)
+        term = r[0]
         # Occurrences inside the longer terms, counted once each however they nest.
-        inside = sum(len(_spans_inside(t, term, longer)) for t in texts)
-        if inside >= alone:
-            shadowed.add(term)
-    if shadowed:
-        mask = table["term"].isin(shadowed) & table["kept"]
-        table.loc[mask, "kept"] = False
-        table.loc[mask, "why"] = "only inside a longer term"
-    return table
+        inside = {(k, i + big.find(term)) for big in longer[term] for k, i in occ[big]}
+        if inside.issuperset(occ[term]):
+            r[9], r[10] = False, "only inside a longer term"
+    return {r[0]: occ[r[0]] for r in rows if r[9]}
 
 
-def _cut() -> FastCut:
-    return FastCut(policy_jieba())
+def _table(rows: list[list], all_candidates: bool) -> pd.DataFrame:
+    out = pd.DataFrame(rows, columns=DISCOVERY_COLUMNS).round(
+        {c: 3 for c in ("cohesion", "together", "left_entropy", "right_entropy", "score")})
+    out["kept"] = out["kept"].astype(bool)
+    out = out.sort_values(["kept", "score", "term"], ascending=[False, False, True],
+                          ignore_index=True)
+    return out if all_candidates else out[out["kept"]].reset_index(drop=True)
 
 
 def discover_terms(text: str, *, min_count: int = 2, all_candidates: bool = False) -> pd.DataFrame:
@@ -365,18 +409,44 @@ def discover_terms(text: str, *, min_count: int = 2, all_candidates: bool = Fals
        term  count  shape  kept
     0  人才公寓      4  X+公寓  True
     """
-    stats = _Stats([text], _cut(), min_count=min_count, min_reports=1)
-    table = stats.table(min_count=min_count, min_reports=1, named=True)
-    return table if all_candidates else table[table["kept"].astype(bool)].reset_index(drop=True)
+    seg = default_segmenter().segment(text)
+    rows, _ = _rows([seg], [text], min_count=min_count, min_reports=1, named=True,
+                    all_candidates=all_candidates)
+    return _table(rows, all_candidates)
+
+
+def discovered_in(seg: Segmentation, *, min_count: int = 2) -> list[str]:
+    """The kept terms of one segmented report, longest first.
+
+    >>> discovered_in(default_segmenter().segment("新建人才公寓，配租人才公寓。"))
+    ['人才公寓']
+    """
+    _, occ = _rows([seg], [seg.text], min_count=min_count, min_reports=1, named=True,
+                   all_candidates=False)
+    return sorted(occ, key=lambda t: (-len(t), t))
+
+
+def discovered_spans(seg: Segmentation, *, min_count: int = 2) -> list[tuple[int, int, str]]:
+    """Every occurrence of the terms discovered in `seg`: (start, end, "discovered").
+
+    Occurrences that would cut a longer lexicon term are left out (the tokenizer protects these).
+
+    >>> discovered_spans(default_segmenter().segment("新建人才公寓，配租人才公寓。"))
+    [(2, 6, 'discovered'), (9, 13, 'discovered')]
+    """
+    _, occ = _rows([seg], [seg.text], min_count=min_count, min_reports=1, named=True,
+                   all_candidates=False)
+    spans = sorted((i, i + len(term), "discovered") for term, at in occ.items() for _, i in at)
+    return outside_lexicon_terms(seg.text, spans)
 
 
 def discovered_terms(text: str) -> list[str]:
-    """The kept terms of :func:`discover_terms`, longest first (the tokenizer protects them).
+    """The kept terms of :func:`discover_terms`, longest first.
 
     >>> discovered_terms("新建人才公寓，配租人才公寓。")
     ['人才公寓']
     """
-    return sorted(discover_terms(text)["term"], key=lambda t: (-len(t), t))
+    return discovered_in(default_segmenter().segment(text))
 
 
 def discover_corpus(texts: Iterable[str], *, min_count: int = 3, min_reports: int = 2,
@@ -394,21 +464,19 @@ def discover_corpus(texts: Iterable[str], *, min_count: int = 3, min_reports: in
     0  人才公寓      3        2
     """
     texts = list(texts)
-    stats = _Stats(texts, _cut(), min_count=min_count, min_reports=min_reports)
-    table = stats.table(min_count=min_count, min_reports=min_reports)
+    segmenter = default_segmenter()
+    rows, _ = _rows([segmenter.segment(t) for t in texts], texts, min_count=min_count,
+                    min_reports=min_reports, named=False, all_candidates=True)
     # A phrase several reports put in quotes is a coined term, however its parts are used.
     quoting: Counter[str] = Counter()
     for text in texts:
         quoting.update({m.group(1) for m in _QUOTED.finditer(text)})
-    known = set(table.loc[table["kept"].astype(bool), "term"])
+    known = {r[0] for r in rows if r[9]}
     nan = float("nan")
-    extra = [(term, sum(t.count(term) for t in texts), n, nan, nan, nan, nan, shape_of(term), 0.0,
-              True, f"quoted in {n} reports")
+    rows += [[term, sum(t.count(term) for t in texts), n, nan, nan, nan, nan, shape_of(term),
+              0.0, True, f"quoted in {n} reports"]
              for term, n in sorted(quoting.items()) if n >= min_reports and term not in known]
-    if extra:
-        table = pd.concat([table, pd.DataFrame(extra, columns=DISCOVERY_COLUMNS)],
-                          ignore_index=True)
-    return table if all_candidates else table[table["kept"].astype(bool)].reset_index(drop=True)
+    return _table(rows, all_candidates)
 
 
 def proposed_terms() -> pd.DataFrame:

@@ -133,6 +133,8 @@ def policy_jieba():
 _NO_SCORE = float("-inf")
 #: Longest run of unknown characters handed to jieba's HMM at once.
 HMM_CHUNK = 200
+#: Han blocks whose words are remembered (a few MB); the memory starts afresh when full.
+_MEMO_BLOCKS = 50_000
 
 
 class FastCut:
@@ -155,20 +157,36 @@ class FastCut:
         self._hmm = finalseg.cut
         self._total = None
         self._logp: dict[int, float] = {}
+        self._memo: dict[str, list[str]] = {}
+        self._hmm_memo: dict[str, list[str]] = {}
+
+    def forget(self) -> None:
+        """Drop the remembered blocks (benchmarks time a cold cut with this)."""
+        self._memo, self._hmm_memo = {}, {}
 
     def words(self, sentence: str) -> list[str]:
         """The words jieba's ``cut(sentence)`` yields, as a list."""
         tk = self.tk
         if tk.total != self._total:  # add_word changes the total, hence every log-probability
-            self._total, self._logp = tk.total, {}
+            self._total, self._logp, self._memo = tk.total, {}, {}
         out: list[str] = []
         skip = self._skip
+        memo = self._memo
         # One capturing group: Han blocks sit at the odd positions of the split.
         for i, blk in enumerate(self._han.split(sentence)):
             if not blk:
                 continue
             if i % 2:
-                self._cut_han(blk, out)
+                # Reports repeat their clauses (同比增长, 全年, whole pages scraped six times):
+                # a block's words depend on the block alone, so they are cut once.
+                words = memo.get(blk)
+                if words is None:
+                    words = []
+                    self._cut_han(blk, words)
+                    if len(memo) >= _MEMO_BLOCKS:
+                        memo.clear()
+                    memo[blk] = words
+                out.extend(words)
             else:
                 for x in skip.split(blk):
                     if skip.match(x):
@@ -227,6 +245,13 @@ class FastCut:
             # unknown characters ('年' * 200000 took a minute). Runs that long are not prose,
             # so bounded chunks keep the time linear and change nothing on real text.
             for i in range(0, len(buf), HMM_CHUNK):
-                out.extend(self._hmm(buf[i:i + HMM_CHUNK]))
+                chunk = buf[i:i + HMM_CHUNK]
+                # Names and rare words recur in a report; the HMM's answer depends on the run alone.
+                words = self._hmm_memo.get(chunk)
+                if words is None:
+                    if len(self._hmm_memo) >= _MEMO_BLOCKS:
+                        self._hmm_memo.clear()
+                    words = self._hmm_memo[chunk] = list(self._hmm(chunk))
+                out.extend(words)
         else:
             out.extend(buf)

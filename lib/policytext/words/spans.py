@@ -26,7 +26,8 @@ from policytext.quantities.numbers import quantity_spans
 from policytext.words.formulations import formulation_spans
 from policytext.words.jieba_base import lexicon, policy_jieba
 
-__all__ = ["NUMERAL", "PUNCT", "learn_terms", "learned_terms", "protected_spans"]
+__all__ = ["NUMERAL", "PUNCT", "learn_terms", "learned_terms", "outside_lexicon_terms",
+           "protected_spans", "resolve_spans", "span_candidates", "term_candidates"]
 
 _YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})年"
 # Each whole-text pattern opens with a lookahead on the characters a match can start with:
@@ -187,6 +188,21 @@ def protected_spans(
     1      5   10     code
     2     12   16  quantity
     """
+    cands = span_candidates(text, extra_terms=extra_terms, learn=learn)
+    cands += term_candidates(text, discovered, "discovered")
+    kept = resolve_spans(cands, len(text))
+    return pd.DataFrame(kept, columns=["start", "end", "tag"]).astype(
+        {"start": "int64", "end": "int64"}
+    )
+
+
+def span_candidates(text: str, *, extra_terms: Iterable[str] = (),
+                    learn: bool = True) -> list[tuple[int, int, str]]:
+    """Every span that may be protected, overlapping: (start, end, tag), before resolving.
+
+    >>> span_candidates("整治“散乱污”，“散乱污”清零")
+    [(3, 6, 'term'), (9, 12, 'term')]
+    """
     cands: list[tuple[int, int, str]] = [(s, e, "quantity") for s, e in _quantity_spans(text)]
     cands += [(m.start(), m.end(), "date") for m in _DATE.finditer(text)]
     cands += [(m.start(), m.end(), "code") for m in _CODE.finditer(text)]
@@ -196,27 +212,64 @@ def protected_spans(
     if learn:
         for term, kind in learned_terms(text).items():
             words.setdefault(term, "term" if kind == "quoted" else "place")
-    for term in discovered:
-        if term:
-            words.setdefault(term, "discovered")
     if words:
         rx = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
         cands += [(m.start(), m.end(), words[m.group(0)]) for m in rx.finditer(text)]
-    # A learned span inside a longer lexicon term (中心城市 in 国家中心城市) would cut that term;
-    # leave such places to jieba, which knows the lexicon.
-    cands = [c for c in cands if c[2] in _NUMERIC_TAGS or not _inside_lexicon_term(text, *c[:2])]
-    cands.sort(key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0]))
-    taken = bytearray(len(text) + 1)
+    return [c for c in cands if c[2] in _NUMERIC_TAGS] + outside_lexicon_terms(
+        text, [c for c in cands if c[2] not in _NUMERIC_TAGS])
+
+
+def term_candidates(text: str, terms: Iterable[str], tag: str) -> list[tuple[int, int, str]]:
+    """Every occurrence of each term as a candidate span, overlaps included.
+
+    ``str.find`` per term instead of one alternation: compiling a pattern of a report's
+    discovered terms cost more than finding them.
+
+    >>> term_candidates("人才公寓，人才公寓", ["人才公寓"], "discovered")
+    [(0, 4, 'discovered'), (5, 9, 'discovered')]
+    """
+    out = []
+    for term in dict.fromkeys(terms):
+        if not term:
+            continue
+        n, i = len(term), text.find(term)
+        while i >= 0:
+            out.append((i, i + n, tag))
+            i = text.find(term, i + 1)
+    return outside_lexicon_terms(text, out)
+
+
+def outside_lexicon_terms(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The candidate spans that do not cut a longer lexicon term where they stand.
+
+    A span inside a longer lexicon term (中心城市 in 国家中心城市) would cut that term; such
+    places are left to jieba, which knows the lexicon.
+
+    >>> outside_lexicon_terms("建设国家中心城市", [(4, 8, "place")])
+    []
+    """
+    pieces = _lexicon_pieces()
+    # Most spans are no piece of any lexicon word: one lookup settles all their occurrences.
+    return [c for c in cands
+            if text[c[0]:c[1]] not in pieces or not _inside_lexicon_term(text, c[0], c[1])]
+
+
+def resolve_spans(cands: list[tuple[int, int, str]], length: int) -> list[tuple[int, int, str]]:
+    """The non-overlapping spans kept from `cands`: longest first, then by tag priority, in order.
+
+    >>> resolve_spans([(0, 4, "place"), (2, 8, "discovered"), (8, 9, "quantity")], 9)
+    [(2, 8, 'discovered'), (8, 9, 'quantity')]
+    """
+    order = sorted(cands, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0]))
+    taken = bytearray(length + 1)
     kept = []
-    for s, e, tag in cands:
+    for s, e, tag in order:
         if e <= s or any(taken[s:e]):
             continue
         taken[s:e] = b"\x01" * (e - s)
         kept.append((s, e, tag))
     kept.sort()
-    return pd.DataFrame(kept, columns=["start", "end", "tag"]).astype(
-        {"start": "int64", "end": "int64"}
-    )
+    return kept
 
 
 _NUMERIC_TAGS = frozenset({"quantity", "date", "code"})
