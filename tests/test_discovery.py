@@ -101,6 +101,31 @@ def test_refresh_never_learns_from_the_heldout_reports():
     assert any(n.endswith(".docx") for n in train) and any(n.endswith(".jsonl") for n in train)
 
 
+def test_refresh_never_proposes_a_declined_or_known_word(tmp_path):
+    import pandas as pd
+    from refresh_lexicon import declined_words, unreviewed
+
+    path = tmp_path / "declined_terms.txt"
+    path.write_text("# header  # not a word\n治理污染  # phrase\n\n形成经济  # fragment\n", encoding="utf-8")
+    declined = declined_words(path)
+    assert declined == {"治理污染", "形成经济"}
+    assert declined_words(tmp_path / "missing.txt") == set()
+    table = pd.DataFrame({"term": ["治理污染", "长江经济带", "人才公寓", "形成经济", "中国"],
+                          "count": [9, 8, 7, 6, 5]})
+    new = unreviewed(table, known={"长江经济带"}, declined=declined, freq={"中国": 100, "人才": 3})
+    assert new["term"].tolist() == ["人才公寓"]
+    assert new.index.tolist() == [0]
+
+
+def test_declined_words_left_the_lexicon():
+    from policytext.words import lexicon
+    from refresh_lexicon import declined_words
+
+    declined = declined_words()
+    assert {"治理污染", "形成经济", "支持体系", "教育机制"} <= declined
+    assert not declined & set(lexicon()["word"])
+
+
 def test_refresh_names_a_missing_folder_in_one_line(tmp_path, capsys):
     from refresh_lexicon import main
 

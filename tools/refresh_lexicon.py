@@ -6,7 +6,9 @@ Term discovery (:func:`policytext.words.discovery.discover_corpus`) runs over ev
 ``data/corpus/raw`` **except the 28 provincial reports of 2026** (``56_*`` … ``83_*``): those are
 the held-out set of ``data/annotations/terms``, so nothing learned for the lexicon may come from
 them. The proposals are written as ``word freq tag`` lines (the lexicon's own format) with their
-evidence in a comment; a human reads them and moves the good lines into ``policy_lexicon.txt``.
+evidence in a comment; a human reads them and moves the good lines into ``policy_lexicon.txt`` and
+the bad ones, with a reason, into ``declined_terms.txt``. A word in either file is never proposed
+again (``resources/LEXICON_REVIEW.md`` has the review rules).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "corpus" / "raw"
 PROPOSALS = ROOT / "lib" / "policytext" / "resources" / "proposed_terms.txt"
+DECLINED = ROOT / "lib" / "policytext" / "resources" / "declined_terms.txt"
 
 #: The held-out reports: provincial reports of 2026, files 56_* … 83_*.
 HELDOUT = re.compile(r"^(5[6-9]|6\d|7\d|8[0-3])_province_.*_2026\.csv$")
@@ -77,15 +80,28 @@ def training_texts(raw: Path = RAW) -> Iterator[tuple[str, str]]:
         yield path.name, unique_lines(text)
 
 
+def declined_words(path: Path = DECLINED) -> set[str]:
+    """The words a review declined: ``declined_terms.txt``, one ``word  # reason`` a line."""
+    if not path.exists():
+        return set()
+    lines = (ln.split("#", 1)[0].split() for ln in path.read_text(encoding="utf-8").splitlines())
+    return {parts[0] for parts in lines if parts}
+
+
+def unreviewed(table, known: set[str], declined: set[str], freq):
+    """The rows of a discovery `table` whose term is new: not in the lexicon (`known`), not
+    declined by a review, not a word of jieba's dictionary (`freq`, its word -> frequency)."""
+    seen = known | declined
+    new = ~table["term"].isin(seen) & ~table["term"].map(lambda t: bool(freq.get(t)))
+    return table[new].reset_index(drop=True)
+
+
 def proposals(raw: Path = RAW):
-    """Kept corpus candidates not yet in the lexicon nor in jieba's dictionary, best first."""
+    """Kept corpus candidates not yet in the lexicon, nor declined, nor in jieba's dictionary."""
     from policytext.words import discover_corpus, lexicon, policy_jieba
 
     table = discover_corpus(text for _, text in training_texts(raw))
-    known = set(lexicon()["word"])
-    freq = policy_jieba().FREQ
-    new = ~table["term"].isin(known) & ~table["term"].map(lambda t: bool(freq.get(t)))
-    return table[new].reset_index(drop=True)
+    return unreviewed(table, set(lexicon()["word"]), declined_words(), policy_jieba().FREQ)
 
 
 def render(table) -> str:
@@ -93,7 +109,8 @@ def render(table) -> str:
     lines = [
         "# Proposed additions to policy_lexicon.txt, written by tools/refresh_lexicon.py.",
         "# Learned from data/corpus/raw minus the held-out 2026 provincial reports (56_* … 83_*).",
-        "# Review each line; move the good ones (without the comment) into policy_lexicon.txt.",
+        "# Review each line; move the good ones (without the comment) into policy_lexicon.txt,",
+        "# the bad ones as 'word  # reason' into declined_terms.txt (rules: LEXICON_REVIEW.md).",
         "# word freq tag  # count reports cohesion together left_entropy right_entropy shape",
     ]
     for r in table.itertuples(index=False):
