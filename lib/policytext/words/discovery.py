@@ -100,6 +100,8 @@ def shape_of(term: str) -> str:
 NAMED_HEADS = ("行动", "计划", "工程", "示范区", "先行区", "试验区", "产业园", "园区", "走廊", "试点",
                "中心", "基地", "工具")
 _MIN_NAMED_WORDS = 3
+#: Characters from which a name of two words (a long modifier and a head) is a programme's.
+_MIN_NAMED_CHARS_OF_TWO = 7
 _NUMERAL_START = re.compile(r"[一二三四五六七八九十百千万两\d]")
 #: One-character words that open counted phrases (条道路, 个百分点) or close on a position (年底前).
 _NOT_OPENING = frozenset("个条座项家所名处套亩批次年月日前后中上下内外里占达近约")
@@ -293,8 +295,12 @@ def _named(vocab: _Vocabulary) -> Counter[str]:
         # Genre words may sit inside (扩容提升工程) but never open the name.
         while i < j and (vocab.genre[ids[i]] or vocab.lengths[ids[i]] == 1):
             i += 1
-        if j - i + 1 >= _MIN_NAMED_WORDS and not _NUMERAL_START.match(words[ids[i]]):
-            found[vocab.term(ids[i:j + 1].tolist())] += 1
+        if j == i or _NUMERAL_START.match(words[ids[i]]):
+            continue
+        name = vocab.term(ids[i:j + 1].tolist())
+        # Two words name a programme when the modifier is itself long (城市生命线|安全工程).
+        if j - i + 1 >= _MIN_NAMED_WORDS or len(name) >= _MIN_NAMED_CHARS_OF_TWO:
+            found[name] += 1
     return found
 
 
@@ -303,7 +309,8 @@ def named_programmes(runs: list[list[str]]) -> Counter[str]:
 
     The name starts after the nearest function word or punctuation on the left, without the
     genre verbs that open it (实施|城乡居民增收计划; 扩容提升工程 keeps its 提升), has at least
-    three words and at most 12 characters, and does not open on a counter or a numeral.
+    three words (or two and seven characters: 城市生命线|安全工程) and at most 12 characters,
+    and does not open on a counter or a numeral.
 
     >>> named_programmes([["实施", "城乡居民", "增收", "计划"], ["开展", "专项", "行动"]])
     Counter({'城乡居民增收计划': 1})
