@@ -11,9 +11,7 @@ import time
 from pathlib import Path
 
 import policytext
-from policytext.quantities import extract_deadlines
-from policytext.quantities import extract_indicators
-from policytext.quantities import find_quantities
+from policytext.quantities import extract_deadlines, extract_indicators, find_quantities
 from policytext.quantities.numbers import _find_quantities
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_ad79a472d2986914.txt"

@@ -82,9 +82,8 @@ def time_stages(paths: list[Path]) -> dict:
     """
     from policytext import load_report
     from policytext.pipeline import report_tables
-    from policytext.words import tokenize
     from policytext.targets import targets_table
-    from policytext.words import word_frequencies
+    from policytext.words import tokenize, word_frequencies
 
     jieba_tk, jieba_init = plain_jieba()
     # One-time costs (imports, the tokenizer's dictionary) are not throughput: pay them first.

@@ -42,9 +42,9 @@ def execute_notebook(path, *, output_path=None, parameters: dict | None = None,
     """
     # On a fresh machine the first import of matplotlib builds its font cache and logs that it
     # does; doing it here keeps the message out of the notebook's outputs.
-    import matplotlib.font_manager  # noqa: F401
     import tempfile
 
+    import matplotlib.font_manager  # noqa: F401
     import nbformat
     from nbclient import NotebookClient
 

@@ -21,8 +21,8 @@ def main(argv=None) -> int:
     parser.add_argument("--out", default=str(ROOT / "out"), help="output folder (default: out/)")
     args = parser.parse_args(argv)
 
-    from policytext import ReportError, load_report
     from nbexec import execute_notebook
+    from policytext import ReportError, load_report
     from policytext.pipeline import write_report
 
     report_path = Path(args.report).resolve()
