@@ -123,3 +123,22 @@ def test_ngram_counts_equal_a_plain_count(seed):
 def test_a_long_two_word_programme_is_named_once():
     runs = [["推进", "城市生命线", "安全工程"], ["实施", "专项", "行动"], ["推进", "重点", "工程"]]
     assert set(named_programmes(runs)) == {"城市生命线安全工程"}
+
+
+@pytest.mark.parametrize("each", [0, 10_000])
+def test_many_terms_are_found_in_one_pass_with_the_same_result(seed_text, each, monkeypatch):
+    import re
+
+    from policytext.words import spans
+
+    # Every 3-5 character piece of the seed's first lines: thousands of overlapping terms.
+    head = seed_text[:3000]
+    terms = sorted({head[i:i + n] for i in range(0, len(head) - 5, 7) for n in (3, 4, 5)
+                    if "\n" not in head[i:i + n]})
+    monkeypatch.setattr(spans, "_FIND_EACH", each)  # hashed windows, or one search per term
+    by_search = sorted((i, t) for t in terms for i in range(len(seed_text))
+                       if seed_text.startswith(t, i))
+    assert sorted(spans.find_all(seed_text, terms)) == by_search
+    flat = re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))))
+    assert ([(m.start(), m.group(0)) for m in flat.finditer(seed_text)]
+            == spans.longest_first(spans.find_all(seed_text, terms)))

@@ -32,7 +32,7 @@ import pandas as pd
 
 from policytext.words.ngrams import Level, NGramCounts
 from policytext.words.segment import TAGS, Segmentation, default_segmenter
-from policytext.words.spans import outside_lexicon_terms
+from policytext.words.spans import find_all, outside_lexicon_terms
 
 __all__ = ["DISCOVERY_COLUMNS", "NAMED_HEADS", "SHAPE_HEADS", "discover_corpus",
            "discover_terms", "discovered_in", "discovered_spans", "discovered_terms",
@@ -365,24 +365,16 @@ def _keep_nested(rows: list[list]) -> None:
             r[9], r[10] = True, "kept (stands alone and inside a longer term)"
 
 
-def _occurrences(texts: list[str], term: str) -> list[tuple[int, int]]:
-    """(text index, start) of every occurrence of `term`, overlapping ones included."""
-    out = []
-    for k, text in enumerate(texts):
-        i = text.find(term)
-        while i >= 0:
-            out.append((k, i))
-            i = text.find(term, i + 1)
-    return out
-
-
 def _drop_shadowed(rows: list[list], texts: list[str]) -> dict[str, list[tuple[int, int]]]:
     """Un-keep a kept term whose every occurrence in the texts sits inside a longer kept term.
 
     Returns the occurrences of the terms still kept, (text index, start) each.
     """
     kept = [r[0] for r in rows if r[9]]
-    occ = {term: _occurrences(texts, term) for term in dict.fromkeys(kept)}
+    occ: dict[str, list[tuple[int, int]]] = {term: [] for term in kept}
+    for k, text in enumerate(texts):
+        for i, term in find_all(text, occ):
+            occ[term].append((k, i))
     longer = _containing(kept, kept)
     for r in rows:
         if not r[9] or r[0] not in longer:

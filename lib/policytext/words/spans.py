@@ -20,14 +20,15 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from policytext.quantities.numbers import quantity_spans
 from policytext.words.formulations import formulation_spans
 from policytext.words.jieba_base import lexicon, policy_jieba
 
-__all__ = ["NUMERAL", "PUNCT", "learn_terms", "learned_terms", "outside_lexicon_terms",
-           "protected_spans", "resolve_spans", "span_candidates", "term_candidates"]
+__all__ = ["NUMERAL", "PUNCT", "find_all", "learn_terms", "learned_terms", "outside_lexicon_terms",
+           "longest_first", "protected_spans", "resolve_spans", "span_candidates", "term_candidates"]
 
 _YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})年"
 # Each whole-text pattern opens with a lookahead on the characters a match can start with:
@@ -213,30 +214,85 @@ def span_candidates(text: str, *, extra_terms: Iterable[str] = (),
         for term, kind in learned_terms(text).items():
             words.setdefault(term, "term" if kind == "quoted" else "place")
     if words:
-        rx = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-        cands += [(m.start(), m.end(), words[m.group(0)]) for m in rx.finditer(text)]
+        cands += [(i, i + len(t), words[t]) for i, t in longest_first(find_all(text, words))]
     return [c for c in cands if c[2] in _NUMERIC_TAGS] + outside_lexicon_terms(
         text, [c for c in cands if c[2] not in _NUMERIC_TAGS])
+
+
+_BASE = np.uint64(1_000_003)
+#: Up to this many terms, each is searched for on its own; beyond, the time of one search per
+#: term grows with terms x text, and hashing every window once keeps it linear.
+_FIND_EACH = 500
+
+
+def _window_hashes(codes: np.ndarray, length: int) -> np.ndarray:
+    """A polynomial hash (mod 2**64) of every window of `length` code points."""
+    n = len(codes) - length + 1
+    h = np.zeros(n, np.uint64)
+    for j in range(length):
+        h = h * _BASE + codes[j:j + n]
+    return h
+
+
+def find_all(text: str, terms: Iterable[str]) -> list[tuple[int, str]]:
+    """(start, term) of every occurrence of every term, overlapping ones included, in order.
+
+    One pass per term length, whatever the number of terms: every window of the text is hashed
+    at once and looked up among the terms' hashes, and each hit is checked against the text (a
+    search per term made a long report, which learns thousands of terms, quadratic).
+
+    >>> find_all("人才公寓，人才", ["人才公寓", "人才", "公寓"])
+    [(0, '人才'), (0, '人才公寓'), (2, '公寓'), (5, '人才')]
+    """
+    by_length: dict[int, set[str]] = {}
+    for term in terms:
+        if term and len(term) <= len(text):
+            by_length.setdefault(len(term), set()).add(term)
+    out: list[tuple[int, str]] = []
+    if sum(map(len, by_length.values())) <= _FIND_EACH:
+        # A few hundred terms: one C-level search per term is cheaper than hashing windows.
+        for group in by_length.values():
+            for term in group:
+                i = text.find(term)
+                while i >= 0:
+                    out.append((i, term))
+                    i = text.find(term, i + 1)
+        out.sort(key=lambda o: (o[0], len(o[1])))
+        return out
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    for length, group in by_length.items():
+        chars = np.frombuffer("".join(group).encode("utf-32-le"), np.uint32).astype(np.uint64)
+        keys = np.zeros(len(group), np.uint64)
+        for j in range(length):
+            keys = keys * _BASE + chars[j::length]
+        hits = np.flatnonzero(pd.Index(keys).get_indexer(_window_hashes(codes, length)) >= 0)
+        out += [(i, text[i:i + length]) for i in hits.tolist() if text[i:i + length] in group]
+    out.sort(key=lambda o: (o[0], len(o[1])))
+    return out
+
+
+def longest_first(occurrences: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Left to right, the longest occurrence at each start, skipping what it covers.
+
+    >>> longest_first([(0, "人才"), (0, "人才公寓"), (2, "公寓"), (5, "人才")])
+    [(0, '人才公寓'), (5, '人才')]
+    """
+    out, end = [], 0
+    for i, term in sorted(occurrences, key=lambda o: (o[0], -len(o[1]))):
+        if i >= end:
+            out.append((i, term))
+            end = i + len(term)
+    return out
 
 
 def term_candidates(text: str, terms: Iterable[str], tag: str) -> list[tuple[int, int, str]]:
     """Every occurrence of each term as a candidate span, overlaps included.
 
-    ``str.find`` per term instead of one alternation: compiling a pattern of a report's
-    discovered terms cost more than finding them.
-
     >>> term_candidates("人才公寓，人才公寓", ["人才公寓"], "discovered")
     [(0, 4, 'discovered'), (5, 9, 'discovered')]
     """
-    out = []
-    for term in dict.fromkeys(terms):
-        if not term:
-            continue
-        n, i = len(term), text.find(term)
-        while i >= 0:
-            out.append((i, i + n, tag))
-            i = text.find(term, i + 1)
-    return outside_lexicon_terms(text, out)
+    return outside_lexicon_terms(
+        text, [(i, i + len(term), tag) for i, term in find_all(text, terms)])
 
 
 def outside_lexicon_terms(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
