@@ -1,4 +1,4 @@
-"""The quantity stage takes time linear in its input, whatever a page repeats.
+"""The quantity and matching stages take time linear in their input, whatever a page repeats.
 
 Each payload is a run the genre never writes but a broken page can hold (a table flattened
 into one line, a repeated header). Inserted into the seed's body, it once made the stage
@@ -7,19 +7,29 @@ every number in it, a recursion as deep as the numeral. The tests compare the ti
 payload of size n with size 2n: linear work gives a ratio near 2, quadratic near 4. Wall
 times would depend on the machine; the ratio does not. The garbage collector is paused while
 timing, because its full passes grow with the heap and blur the ratio of the algorithm.
+
+Matching is timed on a real-shaped large report: n targets against n results whose names
+are the corpus's own, reworded the way reports do (a district's name or 全区 in front, a
+modifier), and on names built to share most of their characters.
 """
 
 from __future__ import annotations
 
 import gc
+import itertools
+import random
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from policytext.quantities import extract_deadlines, extract_indicators, find_quantities
 from policytext.read.numerals import cn_to_number
+from policytext.targets import best_matches
 
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_ad79a472d2986914.txt"
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_ad79a472d2986914.txt"
+TRACKING = ROOT / "data" / "corpus" / "tracking.csv"
 
 # payload builder and the size n (the test also runs 2n)
 PAYLOADS = {
@@ -69,3 +79,76 @@ def test_a_run_of_scale_words_is_no_numeral():
         cn_to_number("千万" * 1000)  # raised RecursionError before
     assert find_quantities("投资" + "千万" * 1000 + "元") == []
     assert cn_to_number("三千万亿") == 3e15 and cn_to_number("一亿二千万") == 1.2e8
+
+
+# -- matching (issue 16: best_matches compared every target with every result) --------------
+
+_SYLLABLES = "东西南北中青山河湖林田新安平华兴龙凤金石桥港口城关阳宁丰泰和顺"
+_JURISDICTIONS = ["全区", "全市", "全县", "全镇", "我区", "全社会"]
+_MODIFIERS = ["新增", "累计", "重点", "年度", "完成", "实现"]
+
+
+def _real_names(n: int, seed: int) -> list[tuple]:
+    """(indicator, change, unit) of a report n results long: sections of 40 of the corpus's
+    target names, one section per made-up district, a name bare or with the district's
+    name, a jurisdiction or a modifier in front."""
+    rows = pd.read_csv(TRACKING, usecols=["indicator", "change", "unit"]).dropna(
+        subset=["indicator"]).drop_duplicates().values.tolist()
+    rng = random.Random(seed)
+    places = ("".join(p) + s for p in itertools.permutations(_SYLLABLES, 2) for s in "区县镇")
+    out: list[tuple] = []
+    while len(out) < n:
+        place = next(places)
+        for name, change, unit in rng.sample(rows, 40):
+            r = rng.random()
+            prefix = (place if r < 0.4 else rng.choice(_JURISDICTIONS) if r < 0.6
+                      else rng.choice(_MODIFIERS) if r < 0.7 else "")
+            out.append((prefix + name, change, unit))
+    return out[:n]
+
+
+def _sharing_names(n: int, seed: int) -> list[tuple]:
+    """n distinct names of one or two modifiers, a thing and a measure (新增科技出口增加值)."""
+    mods = ["新增", "城镇", "农村", "规模以上", "高新技术", "社会", "公共", "绿色", "数字", "海洋",
+            "文化", "旅游", "现代", "特色", "重点", "民营", "外资", "科技", "生态", "智能"]
+    things = ["工业", "企业", "投资", "消费", "住房", "道路", "学校", "医院", "公园", "园区",
+              "产业", "项目", "人口", "就业", "收入", "能源", "粮食", "服务业", "出口", "农业"]
+    measures = ["增加值", "总额", "产量", "面积", "数量", "覆盖率", "占比", "规模", "营业收入", "人数"]
+    pool = ["".join(p) for p in itertools.product(mods, things, measures)]
+    pool += ["".join(p) for p in itertools.product(mods[:10], mods[10:], things, measures)]
+    return [(name, "level", "个") for name in random.Random(seed).sample(pool, n)]
+
+
+MATCHING = {"real names": (_real_names, 2000), "names sharing characters": (_sharing_names, 2000)}
+
+
+def _matching_seconds(targets: pd.DataFrame, results: pd.DataFrame, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()
+        try:
+            t0 = time.perf_counter()
+            best_matches(targets, results)
+            best = min(best, time.perf_counter() - t0)
+        finally:
+            gc.enable()
+    return best
+
+
+@pytest.mark.parametrize("name", list(MATCHING))
+def test_matching_time_doubles_at_most_when_the_report_doubles(name):
+    build, n = MATCHING[name]
+
+    def tables(size):
+        targets = pd.DataFrame(build(size, 1), columns=["indicator", "change", "unit"])
+        results = pd.DataFrame(build(size, 2), columns=["indicator", "change", "unit"])
+        return targets, results.assign(start=range(size))
+
+    small, large = tables(n), tables(2 * n)
+    ratios = []
+    for _ in range(2):  # a second try absorbs a busy moment of a shared machine
+        ratios.append(_matching_seconds(*large) / _matching_seconds(*small))
+        if ratios[-1] < 3:
+            break
+    assert min(ratios) < 3, f"{name}: time(2n)/time(n) = {min(ratios):.2f}"

@@ -12,6 +12,7 @@ a target with no acceptable candidate stays unmatched.
 from __future__ import annotations
 
 import csv
+import logging
 import math
 import re
 import unicodedata
@@ -233,9 +234,15 @@ def best_matches(
     ``changes`` maps a target's change to the candidate change wanted instead of the same
     one (e.g. ``{"growth": "level"}`` finds the level a growth rate applies to); a target
     whose change is not in the map then finds nothing. The result is indexed like
-    ``targets`` with columns ``candidate`` (label in ``candidates`` or None), ``confidence``
-    and ``method``. Ties go to the earliest candidate in the text (the summary usually
-    comes first), so the result is deterministic.
+    ``targets`` with columns ``candidate`` (label in ``candidates`` or None), ``confidence``,
+    ``method`` and ``note``. Ties go to the earliest candidate in the text (the summary
+    usually comes first), so the result is deterministic.
+
+    The result is the one comparing every target with every candidate would give, but found
+    through an index (see `_NameIndex`), so time grows with the size of the tables, not with
+    their product. Only where the index must scan does a cap apply: a target checks at most
+    `SCAN_CAP` candidate names by scanning, the earliest in the text first. A target cut
+    short there says so in ``note``, and a warning is logged.
 
     >>> t = pd.DataFrame({"indicator": ["生产总值"], "change": ["growth"], "unit": ["%"]})
     >>> c = pd.DataFrame({"indicator": ["全区GDP", "GDP"], "change": ["level", "growth"],
@@ -243,116 +250,315 @@ def best_matches(
     >>> best_matches(t, c).loc[0, ["candidate", "method"]].tolist()
     [1, 'alias']
     """
+    labels = targets.index
+    found: list = [None] * len(targets)
+    confidence, method, note = [0.0] * len(targets), ["none"] * len(targets), [""] * len(targets)
+    if candidates is not None and len(candidates) and len(targets):
+        order = candidates.sort_values("start", kind="stable") if "start" in candidates \
+            else candidates
+        cands = [(c_label, c_name, c_change, _unit(c_unit)) for c_label, c_name, c_change, c_unit
+                 in order[["indicator", "change", "unit"]].itertuples(name=None)]
+        index = _NameIndex(cands, places, by_unit=changes is None)
+        rows = targets[["indicator", "change", "unit"]].itertuples(index=False, name=None)
+        for row, (name, change, unit) in enumerate(rows):
+            if changes is not None:
+                if change not in changes:
+                    continue
+                groups = index.groups_for(changes[change], None)
+            else:
+                groups = index.groups_for(change, unit)
+            value, pos, method[row], cut = index.best(name, groups)
+            if cut:
+                note[row] = f"scan capped at {SCAN_CAP} candidate names: a later one may fit better"
+            if pos is not None:
+                found[row], confidence[row] = cands[pos][0], value
+        capped = sum(map(bool, note))
+        if capped:
+            _log.warning("best_matches: %d of %d targets checked only the first %d candidate "
+                         "names a scan offered (SCAN_CAP); their match may be a weaker one",
+                         capped, len(targets), SCAN_CAP)
     # The candidate column carries the targets' own labels: a Series built on a fresh range
     # index would be realigned onto them and turn into NaN for any subset of a table.
-    out = pd.DataFrame({"candidate": pd.Series([None] * len(targets), index=targets.index,
-                                               dtype=object),
-                        "confidence": 0.0, "method": "none"}, index=targets.index)
-    if candidates is None or not len(candidates) or not len(targets):
-        return out
-    order = candidates.sort_values("start", kind="stable") if "start" in candidates else candidates
-    cands = [(c_label, c_name, c_change, _unit(c_unit)) for c_label, c_name, c_change, c_unit
-             in order[["indicator", "change", "unit"]].itertuples(name=None)]
-    # Only a few (change, unit) pairs exist: their fit is computed once.
-    fits: dict[tuple, float] = {}
-    index = _NameIndex(cands, places)
-    for label, name, change, unit in targets[["indicator", "change", "unit"]].itertuples(name=None):
-        if changes is not None:
-            if change not in changes:
-                continue
-            want_change, want_unit = changes[change], None
+    return pd.DataFrame({"candidate": pd.Series(found, index=labels, dtype=object),
+                         "confidence": pd.Series(confidence, index=labels, dtype=float),
+                         "method": pd.Series(method, index=labels, dtype=object),
+                         "note": pd.Series(note, index=labels, dtype=object)}, index=labels)
+
+
+#: At most this many candidate names does one target check by scanning (see `_NameIndex`).
+SCAN_CAP = 1000
+#: Names longer than this (canonical, in characters) are scanned, not indexed by their parts.
+LONG_NAME = 48
+
+_log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=65536)
+def _features(name: str, places: tuple[str, ...]) -> tuple[str, str, str, bool]:
+    """(normalised name, canonical name, subjects, too short to be sure) of an indicator."""
+    normal = _normalize(name, places)
+    canon = _alias_map().get(normal, normal)
+    subjects = ",".join(_SUBJECTS.findall(canon)) + (";人均" if "人均" in canon else "")
+    return normal, canon, subjects, len(normal) <= 2
+
+
+class _Group:
+    """The candidates of one (change, unit) pair, filed under the keys of the name rules."""
+
+    def __init__(self) -> None:
+        self.first: dict[tuple, int] = {}  # rule key -> earliest position
+        self.full: dict[tuple, int] = {}  # the same, where the earliest name is too short
+        self.alias: dict[str, list] = {}  # canonical -> [(pos, normal), pos of another normal]
+        # the insertion rule: distinct names (canonical, short, first position, subjects), each
+        # under its pairs of characters at most 2/5 of its length apart, and under its rarest
+        # neighbouring pair
+        self.ids: dict[tuple, int] = {}
+        self.names: list[tuple] = []
+        self.pairs: dict[str, list[int]] | None = None  # filed at the first scan
+        self.rarest: dict[str, list[int]] = {}
+        self.long: list[int] = []  # names over LONG_NAME characters
+        self.short: set[int] = set()  # positions of names too short to be sure of
+
+    def add(self, pos: int, raw: str, normal: str, canon: str, subjects: str, short: bool) -> None:
+        keys = [("r", raw)]
+        size = len(canon)
+        if normal:
+            keys.append(("n", normal))
+        if canon:
+            keys.append(("c", canon))
+            slot = self.alias.get(canon)
+            if slot is None:
+                self.alias[canon] = [(pos, normal), None]
+            elif slot[1] is None and slot[0][1] != normal:
+                slot[1] = pos
+        if size > LONG_NAME:
+            self.long.append(pos)
+            # the heads a target of at most LONG_NAME characters can share
+            keys += [("e", canon[-k:], subjects) for k in range(3, LONG_NAME // 2 + 1)]
         else:
-            want_change, want_unit = change, unit
-        best = (0.0, None, "none")
-        for c_label, c_name, c_change, c_unit in index.possible(name):
-            if want_unit is None:  # the caller checks units itself (levels of any unit)
-                fit = 1.0 if c_change == want_change else 0.0
-            else:
-                key = (want_change, want_unit, c_change, c_unit)
-                fit = fits.get(key)
-                if fit is None:
-                    fit = fits[key] = comparable(*key)
-            if fit == 0.0:
-                continue
-            score, method = name_similarity(name, c_name, places=places)
-            if score * fit > best[0]:
-                best = (round(score * fit, 3), c_label, method)
-        if best[1] is not None:
-            out.at[label, "candidate"] = best[1]
-            out.at[label, "confidence"] = best[0]
-            out.at[label, "method"] = best[2]
-    return out
+            # the proper parts of at least half the name: a shorter target it holds (partial)
+            keys += [("s", canon[start:start + k], subjects)
+                     for k in range(max(2, -(-size // 2)), size)
+                     for start in range(size - k + 1)]
+            if size >= 3:
+                # the endings a target no longer than this name shares as its head, and this
+                # name's own head, which a longer target ends with
+                head = _head_length(canon)
+                keys += [("e", canon[-k:], subjects) for k in range(3, head + 1)]
+                keys.append(("h", canon[-head:], subjects))
+            if size >= 4 and (canon, short) not in self.ids:
+                self.ids[canon, short] = len(self.names)
+                self.names.append((canon, short, pos, subjects))
+        first, full = self.first, self.full
+        if short:
+            self.short.add(pos)
+            for key in keys:
+                first.setdefault(key, pos)
+        else:
+            short = self.short
+            for key in keys:
+                if first.setdefault(key, pos) in short:
+                    full.setdefault(key, pos)
+
+    def finish(self) -> None:
+        """File the distinct names under their pairs of characters for the insertion rule."""
+        pairs, rarest = self.pairs, self.rarest = {}, {}
+        for number, (canon, _, _, subjects) in enumerate(self.names):
+            for pair in _pairs(canon, subjects, 1 + 2 * len(canon) // 5):
+                pairs.setdefault(pair, []).append(number)
+        for number, (canon, _, _, subjects) in enumerate(self.names):
+            # under its rarest neighbouring pair, which a longer name holding it in order has
+            # within 2/5 of its length
+            rare, count = "", math.inf
+            for pair in _pairs(canon, subjects, 1):
+                if len(pairs[pair]) < count or (len(pairs[pair]) == count and pair < rare):
+                    rare, count = pair, len(pairs[pair])
+            rarest.setdefault(rare, []).append(number)
+
+    def reps(self, raw: str, normal: str, canon: str, subjects: str, found: set) -> None:
+        """The earliest candidate under every key a target name can share with a match."""
+        keys = [("r", raw)]
+        if normal:
+            keys.append(("n", normal))
+        if canon:
+            slot = self.alias.get(canon)
+            if slot is not None:  # the earliest with another normal form (method alias)
+                pos = slot[0][0] if slot[0][1] != normal else slot[1]
+                if pos is not None:
+                    found.add(pos)
+        size = len(canon)
+        if 0 < size <= LONG_NAME:
+            if size >= 4:  # the same words in the other order
+                keys += [("c", r) for r in {canon[k:] + canon[:k] for k in range(1, size)}
+                         if r != canon]
+            if size >= 2:
+                keys.append(("s", canon, subjects))
+            if size >= 3:
+                keys.append(("e", canon[-_head_length(canon):], subjects))
+        # a name of half the target or more inside it (partial; longer names are scanned)
+        keys += [("c", canon[start:start + k])
+                 for k in range(max(2, -(-size // 2)), min(size - 1, LONG_NAME) + 1)
+                 for start in range(size - k + 1)]
+        if size >= 3:  # a shorter name's head that the target ends with
+            keys += [("h", canon[-k:], subjects)
+                     for k in range(3, min(_head_length(canon), LONG_NAME // 2) + 1)]
+        first, full, short = self.first, self.full, self.short
+        for key in keys:
+            pos = first.get(key)
+            if pos is not None:
+                found.add(pos)
+                if pos in short and key in full:
+                    found.add(full[key])
+
+    def scan(self, canon: str, subjects: str, short: bool, limit: float, budget: list) -> set:
+        """Candidates for the insertion rule or of a long name, earliest first, capped."""
+        found: set[int] = set()
+        size = len(canon)
+        if size > LONG_NAME // 2:  # names over LONG_NAME characters it may share half with
+            for pos in self.long:
+                if pos > limit:
+                    break
+                if budget[0] <= 0:
+                    budget[1] = True
+                    break
+                budget[0] -= 1
+                found.add(pos)
+        if size < 4 or 3 * size > 5 * LONG_NAME:
+            return found
+        if self.pairs is None:
+            self.finish()
+        # Longer names holding the target in order hold each of its neighbouring pairs (with
+        # at most 2/5 of their length between): the rarest pair's names are checked. Shorter
+        # names are filed under a neighbouring pair of theirs, which the target holds with at
+        # most 2/5 of its length between.
+        lists = [("into", min((self.pairs.get(p, ()) for p in _pairs(canon, subjects, 1)),
+                              key=len))] if size <= LONG_NAME else []
+        lists += [("outof", self.rarest[p])
+                  for p in sorted(_pairs(canon, subjects, 1 + 2 * size // 5)) if p in self.rarest]
+        for kind, numbers in lists:
+            for number in numbers:
+                other, other_short, pos, _ = self.names[number]
+                if pos > limit:
+                    break
+                if budget[0] <= 0:
+                    budget[1] = True
+                    break
+                budget[0] -= 1
+                n = len(other)
+                if kind == "into":
+                    hit = size < n and 3 * n <= 5 * size and _subsequence(canon, other)
+                else:
+                    hit = 4 <= n < size and 5 * n >= 3 * size and _subsequence(other, canon)
+                if hit:
+                    found.add(pos)
+                    if short or not other_short:  # nothing later in this list scores more
+                        break
+        return found
+
+
+def _pairs(canon: str, subjects: str, reach: int) -> set[str]:
+    """The ordered pairs of characters at most `reach` apart (with the subjects, which must
+    agree for the insertion rule)."""
+    size = len(canon)
+    return {canon[i] + canon[j] + subjects
+            for i in range(size - 1) for j in range(i + 1, min(size, i + reach + 1))}
 
 
 class _NameIndex:
-    """The candidates that can score above 0 against a target name, in text order.
+    """The candidates that can be the best match of a target name, found without a scan.
 
     Comparing every target with every result made matching quadratic (a 5 MB report took
-    minutes). Every rule of `name_similarity` that scores above 0 needs one of: the same
-    canonical name; a shared ending of at least three characters and half the shorter name
-    (head); or every character of the shorter canonical name inside the longer one (partial,
-    reordered). So candidates are looked up by canonical name, by such endings, by the
-    characters a short target holds, and by the rarest character of each candidate; the full
-    rules then run on those few only.
+    minutes). Candidates are grouped by their (change, unit) pair, and within a group filed
+    under keys that a rule of `name_similarity` needs: raw, normalised and canonical name
+    (exact, normalized, alias), the canonical name and its parts of at least half its length
+    (reordered, partial), its endings and its head (head). All candidates under one key score
+    alike against a target (or at least as high as those whose best rule that key is), so the
+    earliest of each key stands for all: a lookup returns a handful of positions per key.
+
+    The insertion rule (all of one name inside the other, in order, with words between) has
+    no such key. A name inside another in order shares each of its neighbouring pairs of
+    characters with it, at most 2/5 of the longer name apart: a target checks the distinct
+    names holding its rarest neighbouring pair (longer names), and those filed under their
+    own rarest neighbouring pair that the target holds (shorter names). Names over
+    `LONG_NAME` characters are not indexed by their parts: a target over `LONG_NAME` // 2
+    characters, which may share half of itself with them, checks them all. The checks go list
+    by list, each earliest in the text first, and stop where nothing left can beat what the
+    lookup found. The cap: at most `SCAN_CAP` names per target; `best_matches` notes and
+    logs each target it cut short.
     """
 
-    def __init__(self, cands: list[tuple], places: tuple[str, ...]) -> None:
-        self.places = places
-        self.cands = cands
-        self.by_name: dict[str, list[int]] = {}
-        # every ending of 3+ characters: a head shared with a shorter target
-        self.by_ending: dict[str, list[int]] = {}
-        # each candidate's own shortest possible shared head, for a longer target
-        self.by_head: dict[str, list[int]] = {}
-        self.by_char: dict[str, set[int]] = {}
-        self.chars: list[frozenset] = []
-        canon = [self._canonical(c[1]) for c in cands]
-        for i, name in enumerate(canon):
-            self.by_name.setdefault(name, []).append(i)
-            for k in range(3, len(name) + 1):
-                self.by_ending.setdefault(name[-k:], []).append(i)
-            if len(name) >= 3:
-                self.by_head.setdefault(name[-_head_length(name):], []).append(i)
-            chars = frozenset(name)
-            self.chars.append(chars)
-            for ch in chars:
-                self.by_char.setdefault(ch, set()).add(i)
-        # Each candidate filed under its rarest character, which a longer target must hold.
-        self.by_rarest: dict[str, list[int]] = {}
-        for i, chars in enumerate(self.chars):
-            if chars:
-                rarest = min(chars, key=lambda ch: (len(self.by_char[ch]), ch))
-                self.by_rarest.setdefault(rarest, []).append(i)
+    def __init__(self, cands: list[tuple], places: tuple[str, ...], *, by_unit: bool) -> None:
+        self.places = places = tuple(places)
+        self.by_unit = by_unit
+        self.names = [c[1] for c in cands]
+        self.group_of: list[object] = []
+        self.groups: dict[object, _Group] = {}
+        self.units: dict[str, list] = {}  # unit -> group keys holding it
+        self.fits: dict[tuple, dict] = {}
+        for pos, (_, name, change, unit) in enumerate(cands):
+            if isinstance(change, float) and math.isnan(change):
+                change = "\0nan"  # NaN equals nothing, not even itself: one group for all
+            key = (change, unit) if by_unit else change
+            self.group_of.append(key)
+            group = self.groups.get(key)
+            if group is None:
+                group = self.groups[key] = _Group()
+                self.units.setdefault(unit, []).append(key)
+            if isinstance(name, str) and name:
+                group.add(pos, name, *_features(name, places))
 
-    def _canonical(self, name: object) -> str:
-        if not isinstance(name, str) or not name:
-            return ""
-        normal = normalize_indicator(name, places=self.places)
-        return _alias_map().get(normal, normal)
+    def groups_for(self, change: object, unit: object) -> dict[object, float]:
+        """The groups a target of this change (and unit, unless None) may match, with the fit."""
+        if not self.by_unit:
+            try:
+                return {change: 1.0} if change in self.groups else {}
+            except TypeError:
+                return {}
+        try:
+            return self.fits[change, unit]
+        except (KeyError, TypeError):
+            pass
+        fits = {}
+        for key in self.units.get(_unit(unit), ()):
+            c_change = float("nan") if key[0] == "\0nan" else key[0]
+            fit = comparable(change, unit, c_change, key[1])
+            if fit:
+                fits[key] = fit
+        try:
+            self.fits[change, unit] = fits
+        except TypeError:
+            pass
+        return fits
 
-    def possible(self, name: object) -> list[tuple]:
-        target = self._canonical(name)
-        if not target:
-            return []
-        found = set(self.by_name.get(target, ()))
-        if len(target) >= 3:
-            found.update(self.by_ending.get(target[-_head_length(target):], ()))
-            for k in range(3, len(target) + 1):
-                found.update(self.by_head.get(target[-k:], ()))
-        chars = frozenset(target)
-        # candidates holding every character of the target (the target is the shorter name)
-        buckets = sorted((self.by_char.get(ch, set()) for ch in chars), key=len)
-        if buckets and buckets[0]:
-            holding = set(buckets[0])
-            for bucket in buckets[1:]:
-                holding &= bucket
-                if not holding:
-                    break
-            found |= holding
-        # candidates whose every character the target holds (the candidate is the shorter)
-        for ch in chars:
-            found.update(i for i in self.by_rarest.get(ch, ()) if self.chars[i] <= chars)
-        return [self.cands[i] for i in sorted(found)]
+    def best(self, name: object, fits: dict[object, float]) -> tuple[float, int | None, str, bool]:
+        """(confidence, position, method, capped) of the best candidate for `name`."""
+        best = [0.0, None, "none"]
+        if not fits or not isinstance(name, str) or not name:
+            return 0.0, None, "none", False
+        normal, canon, subjects, short = _features(name, self.places)
+        found: set[int] = set()
+        for key in fits:
+            self.groups[key].reps(name, normal, canon, subjects, found)
+        self._score(name, found, fits, best)
+        budget = [SCAN_CAP, False]
+        # the most a scan can add: the rules without a key score 0.7 at most (0.6 when short)
+        top = 0.6 if short else 0.7
+        more: set[int] = set()
+        for key, fit in fits.items():
+            if best[0] > top * fit:
+                continue  # nothing in a scan can beat what the lookup found
+            limit = best[1] if best[0] == top * fit else math.inf
+            more |= self.groups[key].scan(canon, subjects, short, limit, budget)
+        self._score(name, more - found, fits, best)
+        return best[0], best[1], best[2], budget[1]
+
+    def _score(self, name: str, positions: set, fits: dict, best: list) -> None:
+        for pos in sorted(positions):
+            fit = fits[self.group_of[pos]]
+            score, method = name_similarity(name, self.names[pos], places=self.places)
+            value = round(score * fit, 3)
+            if value > best[0] or (value == best[0] and value > 0 and pos < best[1]):
+                best[:] = [value, pos, method]
 
 
 def _head_length(name: str) -> int:
