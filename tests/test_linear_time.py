@@ -152,3 +152,56 @@ def test_matching_time_doubles_at_most_when_the_report_doubles(name):
         if ratios[-1] < 3:
             break
     assert min(ratios) < 3, f"{name}: time(2n)/time(n) = {min(ratios):.2f}"
+
+
+def _real_shaped(chars: int) -> str:
+    """The seed with distinct paragraphs of other corpus reports in its middle, `chars` long."""
+    import policytext
+
+    raw = SEED.parents[1] / "data" / "corpus" / "raw"
+    lines: list[str] = []
+    for path in sorted(raw.glob("*_*.*")):
+        body = policytext.load_report(path).text.splitlines()[3:-3]
+        # Paragraphs only: greetings and closing lines would end the report early.
+        lines += [ln for ln in body if len(ln) > 30 and "代表" not in ln and "审议" not in ln]
+        if sum(map(len, lines)) > chars:
+            break
+    lines = list(dict.fromkeys(lines))
+    seed = policytext.load_report(SEED).text
+    mid = seed.find("\n", len(seed) // 2)
+    out, n = [], 0
+    for ln in lines:
+        if n >= chars:
+            break
+        out.append(ln)
+        n += len(ln) + 1
+    return seed[:mid] + "\n" + "\n".join(out) + seed[mid:]
+
+
+@pytest.mark.slow
+def test_a_long_real_shaped_report_takes_time_linear_in_its_length():
+    """Every table of one report (tokens with discovery, indicators, targets ...) at n and 2n."""
+    from policytext import Report
+    from policytext.pipeline import report_tables
+    from policytext.words.segment import default_segmenter
+
+    def seconds(text: str) -> float:
+        default_segmenter().cut.forget()  # no block remembered from the other size
+        gc.collect()
+        gc.disable()
+        try:
+            t0 = time.perf_counter()
+            report_tables(Report.from_text(text))
+            return time.perf_counter() - t0
+        finally:
+            gc.enable()
+
+    small, large = _real_shaped(150_000), _real_shaped(300_000)
+    assert len(large) > 1.8 * len(small)
+    seconds(small[:20_000])  # warm-up: dictionaries and caches
+    ratios = []
+    for _ in range(2):
+        ratios.append(seconds(large) / seconds(small))
+        if ratios[-1] < 3:
+            break
+    assert min(ratios) < 3, f"time(2n)/time(n) = {min(ratios):.2f}"
