@@ -136,9 +136,11 @@ def test_many_terms_are_found_in_one_pass_with_the_same_result(seed_text, each, 
     terms = sorted({head[i:i + n] for i in range(0, len(head) - 5, 7) for n in (3, 4, 5)
                     if "\n" not in head[i:i + n]})
     monkeypatch.setattr(spans, "_FIND_EACH", each)  # hashed windows, or one search per term
+    monkeypatch.setattr(spans, "_CHUNK", 1000)  # terms across chunk edges are found too
     by_search = sorted((i, t) for t in terms for i in range(len(seed_text))
                        if seed_text.startswith(t, i))
-    assert sorted(spans.find_all(seed_text, terms)) == by_search
+    found = spans.find_all(seed_text, terms)
+    assert sorted((i, t) for t, starts in found.items() for i in starts) == by_search
     flat = re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))))
     assert ([(m.start(), m.group(0)) for m in flat.finditer(seed_text)]
-            == spans.longest_first(spans.find_all(seed_text, terms)))
+            == spans.longest_first([(i, t) for t, starts in found.items() for i in starts]))

@@ -365,23 +365,27 @@ def _keep_nested(rows: list[list]) -> None:
             r[9], r[10] = True, "kept (stands alone and inside a longer term)"
 
 
-def _drop_shadowed(rows: list[list], texts: list[str]) -> dict[str, list[tuple[int, int]]]:
+#: Occurrences are one int each, text index * _STRIDE + start (a tuple each cost 64 bytes more).
+_STRIDE = 1 << 40
+
+
+def _drop_shadowed(rows: list[list], texts: list[str]) -> dict[str, list[int]]:
     """Un-keep a kept term whose every occurrence in the texts sits inside a longer kept term.
 
-    Returns the occurrences of the terms still kept, (text index, start) each.
+    Returns the occurrences of the terms still kept: text index * _STRIDE + start each.
     """
     kept = [r[0] for r in rows if r[9]]
-    occ: dict[str, list[tuple[int, int]]] = {term: [] for term in kept}
+    occ: dict[str, list[int]] = {term: [] for term in kept}
     for k, text in enumerate(texts):
-        for i, term in find_all(text, occ):
-            occ[term].append((k, i))
+        for term, starts in find_all(text, occ).items():
+            occ[term] += [k * _STRIDE + i for i in starts] if k else starts
     longer = _containing(kept, kept)
     for r in rows:
         if not r[9] or r[0] not in longer:
             continue
         term = r[0]
         # Occurrences inside the longer terms, counted once each however they nest.
-        inside = {(k, i + big.find(term)) for big in longer[term] for k, i in occ[big]}
+        inside = {p + big.find(term) for big in longer[term] for p in occ[big]}
         if inside.issuperset(occ[term]):
             r[9], r[10] = False, "only inside a longer term"
     return {r[0]: occ[r[0]] for r in rows if r[9]}
@@ -435,7 +439,7 @@ def discovered_spans(seg: Segmentation, *, min_count: int = 2) -> list[tuple[int
     """
     _, occ = _rows([seg], [seg.text], min_count=min_count, min_reports=1, named=True,
                    all_candidates=False)
-    spans = sorted((i, i + len(term), "discovered") for term, at in occ.items() for _, i in at)
+    spans = sorted((i, i + len(term), "discovered") for term, at in occ.items() for i in at)
     return outside_lexicon_terms(seg.text, spans)
 
 

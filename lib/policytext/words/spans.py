@@ -214,7 +214,8 @@ def span_candidates(text: str, *, extra_terms: Iterable[str] = (),
         for term, kind in learned_terms(text).items():
             words.setdefault(term, "term" if kind == "quoted" else "place")
     if words:
-        cands += [(i, i + len(t), words[t]) for i, t in longest_first(find_all(text, words))]
+        found = [(i, t) for t, starts in find_all(text, words).items() for i in starts]
+        cands += [(i, i + len(t), words[t]) for i, t in longest_first(found)]
     return [c for c in cands if c[2] in _NUMERIC_TAGS] + outside_lexicon_terms(
         text, [c for c in cands if c[2] not in _NUMERIC_TAGS])
 
@@ -223,6 +224,8 @@ _BASE = np.uint64(1_000_003)
 #: Up to this many terms, each is searched for on its own; beyond, the time of one search per
 #: term grows with terms x text, and hashing every window once keeps it linear.
 _FIND_EACH = 500
+#: Characters hashed at a time.
+_CHUNK = 1 << 18
 
 
 def _window_hashes(codes: np.ndarray, length: int) -> np.ndarray:
@@ -234,41 +237,53 @@ def _window_hashes(codes: np.ndarray, length: int) -> np.ndarray:
     return h
 
 
-def find_all(text: str, terms: Iterable[str]) -> list[tuple[int, str]]:
-    """(start, term) of every occurrence of every term, overlapping ones included, in order.
+def find_all(text: str, terms: Iterable[str]) -> dict[str, list[int]]:
+    """The start of every occurrence of each term found, overlapping ones included, in order.
 
     One pass per term length, whatever the number of terms: every window of the text is hashed
     at once and looked up among the terms' hashes, and each hit is checked against the text (a
     search per term made a long report, which learns thousands of terms, quadratic).
 
-    >>> find_all("人才公寓，人才", ["人才公寓", "人才", "公寓"])
-    [(0, '人才'), (0, '人才公寓'), (2, '公寓'), (5, '人才')]
+    >>> find_all("人才公寓，人才", ["人才公寓", "人才", "公寓", "人口"])
+    {'人才': [0, 5], '人才公寓': [0], '公寓': [2]}
     """
     by_length: dict[int, set[str]] = {}
     for term in terms:
         if term and len(term) <= len(text):
             by_length.setdefault(len(term), set()).add(term)
-    out: list[tuple[int, str]] = []
+    out: dict[str, list[int]] = {}
     if sum(map(len, by_length.values())) <= _FIND_EACH:
         # A few hundred terms: one C-level search per term is cheaper than hashing windows.
         for group in by_length.values():
             for term in group:
                 i = text.find(term)
                 while i >= 0:
-                    out.append((i, term))
+                    out.setdefault(term, []).append(i)
                     i = text.find(term, i + 1)
-        out.sort(key=lambda o: (o[0], len(o[1])))
-        return out
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        return dict(sorted(out.items()))
+    indexes = {}
     for length, group in by_length.items():
         chars = np.frombuffer("".join(group).encode("utf-32-le"), np.uint32).astype(np.uint64)
         keys = np.zeros(len(group), np.uint64)
         for j in range(length):
             keys = keys * _BASE + chars[j::length]
-        hits = np.flatnonzero(pd.Index(keys).get_indexer(_window_hashes(codes, length)) >= 0)
-        out += [(i, text[i:i + length]) for i in hits.tolist() if text[i:i + length] in group]
-    out.sort(key=lambda o: (o[0], len(o[1])))
-    return out
+        indexes[length] = pd.Index(keys)
+    longest = max(by_length)
+    # A chunk at a time (plus the overlap a term needs), so a long text's window hashes stay
+    # a few megabytes.
+    for c in range(0, len(text), _CHUNK):
+        piece = text[c:c + _CHUNK + longest - 1]
+        codes = np.frombuffer(piece.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        for length, group in by_length.items():
+            if length > len(piece):
+                continue
+            hashes = _window_hashes(codes, length)[:_CHUNK]
+            hits = np.flatnonzero(indexes[length].get_indexer(hashes) >= 0) + c
+            for i in hits.tolist():
+                term = text[i:i + length]
+                if term in group:  # a hash can collide; the text decides
+                    out.setdefault(term, []).append(i)
+    return dict(sorted(out.items()))
 
 
 def longest_first(occurrences: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -292,7 +307,8 @@ def term_candidates(text: str, terms: Iterable[str], tag: str) -> list[tuple[int
     [(0, 4, 'discovered'), (5, 9, 'discovered')]
     """
     return outside_lexicon_terms(
-        text, [(i, i + len(term), tag) for i, term in find_all(text, terms)])
+        text, sorted((i, i + len(term), tag) for term, starts in find_all(text, terms).items()
+                     for i in starts))
 
 
 def outside_lexicon_terms(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
