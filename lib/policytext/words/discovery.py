@@ -1,7 +1,9 @@
 """Term discovery: multi-word policy terms a report (or a corpus) uses as units.
 
 jieba splits what its dictionary does not know: 精准医疗 → 精准/医疗, 人才公寓 → 人才/公寓. A
-term is found from the text itself, as a run of 2-6 jieba words that
+term is found from the text itself, as a run of 2-6 words of the tokenizer's own cut (jieba's
+words, places and quoted terms already whole: :mod:`policytext.words.segment`; the counts come
+from :mod:`policytext.words.ngrams`) that
 
 - *recurs* (``count``: at least twice in a report);
 - *sticks together* (``cohesion``: the pointwise mutual information of its weakest split into a
