@@ -144,3 +144,22 @@ def test_many_terms_are_found_in_one_pass_with_the_same_result(seed_text, each, 
     flat = re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))))
     assert ([(m.start(), m.group(0)) for m in flat.finditer(seed_text)]
             == spans.longest_first([(i, t) for t, starts in found.items() for i in starts]))
+
+
+def test_a_full_word_table_is_renewed_without_changing_the_tokens(seed_text, monkeypatch):
+    from policytext.words import segment, tokenize
+
+    before = tokenize(seed_text)
+    segmenter = default_segmenter()
+    old = segmenter.table
+    kept = segmenter.segment(seed_text)  # cut with the old table
+    monkeypatch.setattr(segment, "WORD_TABLE_LIMIT", 10)
+    try:
+        seg = segmenter.segment(seed_text)
+        assert segmenter.table is not old and seg.table is segmenter.table
+        assert before.equals(tokenize(seed_text))
+        # A segmentation cut before the renewal keeps its own table: same tokens, still readable.
+        assert kept.table is old and kept.frame().equals(seg.frame())
+        assert segmenter.with_spans(kept, discovered_spans(kept)).frame().equals(before)
+    finally:
+        segmenter.table = old

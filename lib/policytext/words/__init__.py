@@ -71,8 +71,10 @@ from policytext.words.ngrams import (
 from policytext.words.segment import (
     TAGS,
     TOKEN_COLUMNS,
+    WORD_TABLE_LIMIT,
     Segmentation,
     Segmenter,
+    WordTable,
     default_segmenter,
 )
 from policytext.words.spans import (
@@ -81,8 +83,8 @@ from policytext.words.spans import (
     find_all,
     learn_terms,
     learned_terms,
-    outside_lexicon_terms,
     longest_first,
+    outside_lexicon_terms,
     protected_spans,
     resolve_spans,
     span_candidates,
@@ -111,6 +113,8 @@ __all__ = [
     "Segmenter",
     "TAGS",
     "TOKEN_COLUMNS",
+    "WORD_TABLE_LIMIT",
+    "WordTable",
     "adjust_p",
     "assign_units",
     "cache_dir",

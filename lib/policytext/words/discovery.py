@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from policytext.words.ngrams import Level, NGramCounts
-from policytext.words.segment import TAGS, Segmentation, default_segmenter
+from policytext.words.segment import TAGS, Segmentation, WordTable, default_segmenter
 from policytext.words.spans import find_all, outside_lexicon_terms
 
 __all__ = ["DISCOVERY_COLUMNS", "NAMED_HEADS", "SHAPE_HEADS", "discover_corpus",
@@ -317,17 +317,13 @@ def named_programmes(runs: list[list[str]]) -> Counter[str]:
     >>> named_programmes([["实施", "城乡居民", "增收", "计划"], ["开展", "专项", "行动"]])
     Counter({'城乡居民增收计划': 1})
     """
-    vocabulary: list[str] = []
-    index: dict[str, int] = {}
+    table = WordTable()
     segs = []
     for words in runs:
-        seg = Segmentation("".join(words), [], [], vocabulary)
+        seg = Segmentation("".join(words), [], [], table)
         pos = 0
         for w in words:
-            if w not in index:
-                index[w] = len(vocabulary)
-                vocabulary.append(w)
-            seg.ids.append(index[w])
+            seg.ids.append(table.intern(w))
             seg.starts.append(pos)
             seg.tags.append(TAGS.index("word"))
             pos += len(w)

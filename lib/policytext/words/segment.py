@@ -28,7 +28,8 @@ from policytext.words.spans import (
     term_candidates,
 )
 
-__all__ = ["TAGS", "TOKEN_COLUMNS", "Segmentation", "Segmenter", "default_segmenter"]
+__all__ = ["TAGS", "TOKEN_COLUMNS", "WORD_TABLE_LIMIT", "Segmentation", "Segmenter", "WordTable",
+           "default_segmenter"]
 
 TOKEN_COLUMNS = ["token", "start", "end", "tag"]
 #: Token tags, by code: jieba's words, then the protected spans (see policytext.words.spans).
@@ -48,13 +49,18 @@ class Segmentation:
     text: str
     candidates: list[tuple[int, int, str]]
     spans: list[tuple[int, int, str]]
-    vocabulary: list[str]
+    table: WordTable = field(repr=False, compare=False)
     ids: array = field(default_factory=lambda: array("i"))
     starts: array = field(default_factory=lambda: array("i"))
     tags: array = field(default_factory=lambda: array("b"))
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    @property
+    def vocabulary(self) -> list[str]:
+        """Word by id (shared with every text the same segmenter cut)."""
+        return self.table.words
 
     def end(self, k: int) -> int:
         """Where token k ends."""
@@ -81,38 +87,53 @@ class Segmentation:
                              "tag": tags})
 
 
+class WordTable:
+    """Words by id, ids by word, and each word's tag as one of jieba's words."""
+
+    def __init__(self, terms: Iterable[str] = ()) -> None:
+        self.words: list[str] = []
+        self.ids: dict[str, int] = {}
+        self.word_tags = bytearray()
+        self._lock = threading.Lock()
+        for term in sorted(terms):
+            self.word_tags[self.intern(term)] = _CODE["term"]
+
+    def intern(self, word: str) -> int:
+        """The id of `word`, given it on first sight."""
+        with self._lock:
+            known = self.ids.get(word)
+            if known is None:
+                known = self.ids[word] = len(self.words)
+                self.words.append(word)
+                self.word_tags.append(_CODE[_word_tag(word)])
+            return known
+
+
+#: Words a segmenter keeps ids for; past this it starts a new table (quantities and names make
+#: the vocabulary of a long run grow without end). Segmentations keep the table they were cut with.
+WORD_TABLE_LIMIT = 500_000
+
+
 class Segmenter:
     """jieba (through :class:`FastCut`) on the gaps between protected spans.
 
-    Words get ids in the segmenter's own vocabulary (shared by every text it cuts) together with
+    Words get ids in the segmenter's word table (shared by the texts it cuts) together with
     their tag as jieba's words; `terms` are tagged ``term`` (the lexicon's entries).
     """
 
     def __init__(self, tk, terms: Iterable[str] = ()) -> None:
         self.tk = tk
         self.cut = FastCut(tk)
-        self.vocabulary: list[str] = []
-        self._id: dict[str, int] = {}
-        self._word_tag = bytearray()
-        self._lock = threading.Lock()
-        for term in sorted(terms):
-            self._intern(term)
-            self._word_tag[self._id[term]] = _CODE["term"]
-
-    def _intern(self, word: str) -> int:
-        with self._lock:
-            known = self._id.get(word)
-            if known is None:
-                known = self._id[word] = len(self.vocabulary)
-                self.vocabulary.append(word)
-                self._word_tag.append(_CODE[_word_tag(word)])
-            return known
+        self._terms = frozenset(terms)
+        self.table = WordTable(self._terms)
 
     def segment(self, text: str, *, extra_terms: Iterable[str] = (),
                 learn: bool = True) -> Segmentation:
         """Protect spans (quantities, dates, codes, formulations, quoted terms, places), cut the rest."""
         cands = span_candidates(text, extra_terms=extra_terms, learn=learn)
-        seg = Segmentation(text, cands, resolve_spans(cands, len(text)), self.vocabulary)
+        if len(self.table.words) > WORD_TABLE_LIMIT:
+            self.table = WordTable(self._terms)
+        seg = Segmentation(text, cands, resolve_spans(cands, len(text)), self.table)
         self._fill_region(seg, 0, len(text))
         return seg
 
@@ -131,7 +152,7 @@ class Segmenter:
             return seg
         text = seg.text
         cands = seg.candidates + extra
-        new = Segmentation(text, cands, resolve_spans(cands, len(text)), self.vocabulary)
+        new = Segmentation(text, cands, resolve_spans(cands, len(text)), seg.table)
         old_spans = set(seg.spans)
         fresh = [sp for sp in new.spans if sp not in old_spans]
         done = 0  # old tokens before this index are settled
@@ -156,8 +177,8 @@ class Segmenter:
             if s > pos:
                 self._gap(text, pos, s, seg)
             word = text[s:e]
-            known = self._id.get(word)
-            seg.ids.append(self._intern(word) if known is None else known)
+            known = seg.table.ids.get(word)
+            seg.ids.append(seg.table.intern(word) if known is None else known)
             seg.starts.append(s)
             seg.tags.append(_CODE[tag])
             pos = e
@@ -168,10 +189,11 @@ class Segmenter:
     def _gap(self, text: str, start: int, end: int, seg: Segmentation) -> None:
         words = self.cut.words(text[start:end])
         # The arrays grow through C-level iterators: this runs once per word of every report.
-        ids = list(map(self._id.get, words))
+        table = seg.table
+        ids = list(map(table.ids.get, words))
         if None in ids:
-            ids = [self._intern(w) if i is None else i for i, w in zip(ids, words)]
-        tags = bytes(map(self._word_tag.__getitem__, ids))
+            ids = [table.intern(w) if i is None else i for i, w in zip(ids, words)]
+        tags = bytes(map(table.word_tags.__getitem__, ids))
         at = accumulate(map(len, words), initial=start)
         if _SPACE in tags:
             keep = [(i, t, s) for i, t, s in zip(ids, tags, at) if t != _SPACE]

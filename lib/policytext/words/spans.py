@@ -27,8 +27,9 @@ from policytext.quantities.numbers import quantity_spans
 from policytext.words.formulations import formulation_spans
 from policytext.words.jieba_base import lexicon, policy_jieba
 
-__all__ = ["NUMERAL", "PUNCT", "find_all", "learn_terms", "learned_terms", "outside_lexicon_terms",
-           "longest_first", "protected_spans", "resolve_spans", "span_candidates", "term_candidates"]
+__all__ = ["NUMERAL", "PUNCT", "find_all", "learn_terms", "learned_terms", "longest_first",
+           "outside_lexicon_terms", "protected_spans", "resolve_spans", "span_candidates",
+           "term_candidates"]
 
 _YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})年"
 # Each whole-text pattern opens with a lookahead on the characters a match can start with:
