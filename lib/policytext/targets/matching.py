@@ -416,12 +416,8 @@ class _Group:
         size = len(canon)
         if size > LONG_NAME // 2:  # names over LONG_NAME characters it may share half with
             for pos in self.long:
-                if pos > limit:
+                if pos > limit or not _spend(budget):
                     break
-                if budget[0] <= 0:
-                    budget[1] = True
-                    break
-                budget[0] -= 1
                 found.add(pos)
         if size < 4 or 3 * size > 5 * LONG_NAME:
             return found
@@ -438,12 +434,8 @@ class _Group:
         for kind, numbers in lists:
             for number in numbers:
                 other, other_short, pos, _ = self.names[number]
-                if pos > limit:
+                if pos > limit or not _spend(budget):
                     break
-                if budget[0] <= 0:
-                    budget[1] = True
-                    break
-                budget[0] -= 1
                 n = len(other)
                 if kind == "into":
                     hit = size < n and 3 * n <= 5 * size and _subsequence(canon, other)
@@ -564,3 +556,12 @@ class _NameIndex:
 def _head_length(name: str) -> int:
     """The shortest common ending of `name` that the head rule accepts (3, or half the name)."""
     return max(3, -(-len(name) // 2))
+
+
+def _spend(budget: list) -> bool:
+    """Take one name-by-name check from ``budget`` ([left, capped]); False once none is left."""
+    if budget[0] <= 0:
+        budget[1] = True
+        return False
+    budget[0] -= 1
+    return True
