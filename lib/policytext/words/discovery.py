@@ -177,25 +177,18 @@ _HAN, _GENERAL, _GENRE, _NEVER, _DE, _OPENS, _CLOSES, _NAMED, _HEAD_END = (
     1 << k for k in range(9))
 #: Last characters of the genre heads: a term can only have a shape if its last word ends so.
 _HEAD_LAST = frozenset(h[-1] for h in SHAPE_HEADS)
-_ATTRIBUTES: dict[str, int] = {}
 
 
 def _attributes(word: str) -> int:
-    """What the rules ask of a word, as bits (remembered: a corpus has few distinct words)."""
-    known = _ATTRIBUTES.get(word)
-    if known is None:
-        general, genre = _stop_sets()
-        single = len(word) == 1
-        known = (_HAN * bool(_HAN_WORD.fullmatch(word)) | _GENERAL * (word in general)
-                 | _GENRE * (word in genre) | _NEVER * (word in _NEVER_EDGE) | _DE * (word == "的")
-                 | _OPENS * (single and word in _NOT_OPENING)
-                 | _CLOSES * (single and word in _NOT_CLOSING)
-                 | _NAMED * word.endswith(NAMED_HEADS)
-                 | _HEAD_END * (word[-1:] in _HEAD_LAST))
-        if len(_ATTRIBUTES) > 200_000:
-            _ATTRIBUTES.clear()
-        _ATTRIBUTES[word] = known
-    return known
+    """What the rules ask of a word, as bits (kept per word table by _word_attributes)."""
+    general, genre = _stop_sets()
+    single = len(word) == 1
+    return (_HAN * bool(_HAN_WORD.fullmatch(word)) | _GENERAL * (word in general)
+            | _GENRE * (word in genre) | _NEVER * (word in _NEVER_EDGE) | _DE * (word == "的")
+            | _OPENS * (single and word in _NOT_OPENING)
+            | _CLOSES * (single and word in _NOT_CLOSING)
+            | _NAMED * word.endswith(NAMED_HEADS)
+            | _HEAD_END * (word[-1:] in _HEAD_LAST))
 
 
 def _judge(stats: NGramCounts, vocab: _Vocabulary, lv: Level, min_count: int,
